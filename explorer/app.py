@@ -1,0 +1,21 @@
+"""main(): parse arguments, then run either a command-line subcommand or the window. Wiring only."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``python -m explorer`` and the ``timeline-explorer`` launcher."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from explorer import cli
+
+    if cli.wants_command_line(argv):
+        return cli.main(argv)
+    options = cli.parse_window_args(argv)
+    # pyqtgraph prefers PyQt6 when neither binding is imported yet: name ours first.
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+    from explorer.ui.application import run_window
+
+    return run_window(options)

@@ -1,0 +1,185 @@
+"""Dates with precision: a normalised interval of days beside the source's own wording.
+
+Days are counted as integers from 1970-01-01 (day 0); an interval's ``end_day`` is exclusive,
+so a single day ``d`` is ``[d, d + 1)``.  The timeline's x axis uses the same numbers.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+SECONDS_PER_DAY = 86_400
+
+_PART = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+class Precision(StrEnum):
+    """How exactly a date is known."""
+
+    DAY = "day"
+    DAY_RANGE = "day_range"
+    MONTH = "month"
+    YEAR = "year"
+    APPROXIMATE = "approximate"
+
+    @property
+    def is_exact(self) -> bool:
+        """True when the interval is known to the day (drawn without an uncertainty band)."""
+        return self in (Precision.DAY, Precision.DAY_RANGE)
+
+
+class DateError(ValueError):
+    """A date string that is not of the form YYYY, YYYY-MM, YYYY-MM-DD or A/B of those."""
+
+
+def day_number(date: dt.date) -> int:
+    """The day number of ``date`` (days since 1970-01-01)."""
+    return date.toordinal() - EPOCH_ORDINAL
+
+
+def date_of(day: int) -> dt.date:
+    """The calendar date of a day number."""
+    return dt.date.fromordinal(day + EPOCH_ORDINAL)
+
+
+def _parse_part(text: str) -> tuple[dt.date, dt.date, str]:
+    """First day, last day (inclusive) and precision name of one ISO part."""
+    match = _PART.match(text.strip())
+    if not match:
+        raise DateError(f"not a date: {text!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if month is None:
+            return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+        if day is None:
+            last = calendar.monthrange(year, month)[1]
+            return dt.date(year, month, 1), dt.date(year, month, last), "month"
+        exact = dt.date(year, month, day)
+    except ValueError as exc:
+        raise DateError(f"not a date: {text!r} ({exc})") from None
+    return exact, exact, "day"
+
+
+@dataclass(frozen=True, slots=True)
+class FuzzyDate:
+    """An interval of days ``[start_day, end_day)`` with its precision and original wording."""
+
+    start_day: int
+    end_day: int
+    precision: Precision
+    wording: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.end_day <= self.start_day:
+            raise DateError(f"interval ends before it starts: {self.iso()}")
+
+    @classmethod
+    def parse(
+        cls, text: str, precision: str | Precision | None = None, wording: str | None = None
+    ) -> FuzzyDate:
+        """Parse ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``A/B``; derive precision unless given."""
+        if not isinstance(text, str) or not text.strip():
+            raise DateError(f"not a date: {text!r}")
+        parts = text.split("/")
+        if len(parts) > 2:
+            raise DateError(f"not a date: {text!r} (at most one '/')")
+        first, _, kind_a = _parse_part(parts[0])
+        if len(parts) == 2:
+            _, last, kind_b = _parse_part(parts[1])
+            derived = "day_range" if kind_a == kind_b == "day" else "approximate"
+            if kind_a == kind_b == "month" and first.year == last.year:
+                derived = "approximate"
+        else:
+            last, derived = _parse_part(parts[0])[1], kind_a
+        try:
+            chosen = Precision(precision) if precision else Precision(derived)
+        except ValueError:
+            raise DateError(f"unknown precision: {precision!r}") from None
+        return cls(day_number(first), day_number(last) + 1, chosen, wording or None)
+
+    @classmethod
+    def on(cls, date: dt.date, wording: str | None = None) -> FuzzyDate:
+        """A single exact day."""
+        day = day_number(date)
+        return cls(day, day + 1, Precision.DAY, wording)
+
+    @property
+    def start(self) -> dt.date:
+        """First day of the interval."""
+        return date_of(self.start_day)
+
+    @property
+    def last(self) -> dt.date:
+        """Last day of the interval (inclusive)."""
+        return date_of(self.end_day - 1)
+
+    @property
+    def days(self) -> int:
+        """Length of the interval in days."""
+        return self.end_day - self.start_day
+
+    def iso(self) -> str:
+        """The normalised ISO form, as written in the dataset (round-trips through ``parse``)."""
+        start, last = self.start, self.last
+        if self.days == 1:
+            return start.isoformat()
+        month_end = calendar.monthrange(last.year, last.month)[1]
+        whole_months = start.day == 1 and last.day == month_end
+        if whole_months and start.month == 1 and last.month == 12:
+            a, b = str(start.year), str(last.year)
+        elif whole_months:
+            a, b = start.strftime("%Y-%m"), last.strftime("%Y-%m")
+        else:
+            a, b = start.isoformat(), last.isoformat()
+        return a if a == b else f"{a}/{b}"
+
+    def exact_text(self) -> str:
+        """The interval in plain words: '8–9 July 2016', 'July 2018', '2014', '1 Jan 2015 – Sep 2021'."""
+        start, last = self.start, self.last
+        iso = self.iso()
+        if "/" not in iso:
+            if len(iso) == 4:
+                return iso
+            if len(iso) == 7:
+                return f"{_MONTHS[start.month - 1]} {start.year}"
+            return _day_text(start)
+        if len(iso) == 9:  # YYYY/YYYY
+            return f"{start.year}–{last.year}"
+        if len(iso) == 15:  # YYYY-MM/YYYY-MM
+            if start.year == last.year:
+                return f"{_MONTHS[start.month - 1]}–{_MONTHS[last.month - 1]} {start.year}"
+            return (
+                f"{_MONTHS[start.month - 1]} {start.year} – {_MONTHS[last.month - 1]} {last.year}"
+            )
+        if start.year == last.year and start.month == last.month:
+            return f"{start.day}–{last.day} {_MONTHS[start.month - 1]} {start.year}"
+        if start.year == last.year:
+            return f"{start.day} {_MONTHS[start.month - 1]} – {_day_text(last)}"
+        return f"{_day_text(start)} – {_day_text(last)}"
+
+    def display(self) -> str:
+        """The source's wording when there is one, else the exact text."""
+        return self.wording or self.exact_text()
+
+
+def _day_text(date: dt.date) -> str:
+    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"

@@ -1,0 +1,29 @@
+"""The SQLite event store (sqlite3 only, no Qt)."""
+
+from explorer.store.errors import (
+    ImportRejected,
+    NotAStore,
+    StoreCorrupt,
+    StoreEnvironmentError,
+    StoreError,
+    StoreFull,
+    StoreLocked,
+    StoreNotFound,
+    StoreReadOnly,
+    StoreTooNew,
+)
+from explorer.store.store import Store
+
+__all__ = [
+    "ImportRejected",
+    "NotAStore",
+    "Store",
+    "StoreCorrupt",
+    "StoreEnvironmentError",
+    "StoreError",
+    "StoreFull",
+    "StoreLocked",
+    "StoreNotFound",
+    "StoreReadOnly",
+    "StoreTooNew",
+]

@@ -1,0 +1,101 @@
+"""The bundled NATO-Afghanistan dataset: reading it from resources and loading it into a store."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from explorer.domain.dataset import (
+    DatasetError,
+    check_references,
+    parse_event,
+    parse_sources_catalogue,
+)
+from explorer.domain.events import Changes, Event
+from explorer.locations import resource
+from explorer.store.store import Store
+
+DATASET_FORMAT = "timeline-explorer-dataset"
+BUNDLED = "bundled"
+META_DATASET_VERSION = "dataset_version"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The parsed bundled dataset: its version and every event with the file it came from."""
+
+    version: str
+    events: tuple[tuple[str, Event], ...]
+
+
+def read_json(name: str) -> object:
+    """One JSON file of resources/data, with a clear error when it does not parse."""
+    path = f"resources/data/{name}"
+    try:
+        return json.loads(resource("data", name).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DatasetError(path, None, "file", "missing") from None
+    except json.JSONDecodeError as exc:
+        raise DatasetError(path, None, "json", f"line {exc.lineno}: {exc.msg}") from None
+
+
+def bundled_dataset() -> Dataset:
+    """Read and validate every file the manifest names; raises DatasetError on the first fault."""
+    manifest = read_json("manifest.json")
+    if not isinstance(manifest, dict) or manifest.get("format") != DATASET_FORMAT:
+        raise DatasetError("resources/data/manifest.json", None, "format", "not our dataset")
+    catalogue = parse_sources_catalogue(read_json("sources.json"), "resources/data/sources.json")
+    events: list[tuple[str, Event]] = []
+    seen: dict[str, str] = {}
+    for name in manifest.get("files", []):
+        if name == "sources.json":
+            continue
+        path = f"resources/data/{name}"
+        data = read_json(name)
+        raw_events = data.get("events") if isinstance(data, dict) else None
+        if not isinstance(raw_events, list):
+            raise DatasetError(path, None, "events", "must be a list")
+        for raw in raw_events:
+            event = parse_event(raw, path, catalogue, origin=BUNDLED)
+            if not event.sources:
+                raise DatasetError(path, event.key, "sources", "every event needs a source")
+            if event.key in seen:
+                raise DatasetError(path, event.key, "id", f"also defined in {seen[event.key]}")
+            seen[event.key] = path
+            events.append((path, event))
+    check_references(events, set(seen))
+    return Dataset(str(manifest.get("dataset_version", "0")), tuple(events))
+
+
+def install_bundled_dataset(store: Store, dataset: Dataset | None = None) -> Changes:
+    """Bring the store's bundled events up to the bundled dataset's version.
+
+    Bundled events are updated in place by key (their row ids, and so the user's relations to
+    them, stay); bundled events the new dataset dropped are removed; user events are untouched.
+    Does nothing when the store already has this dataset version.
+    """
+    if dataset is None:
+        manifest = read_json("manifest.json")
+        version = str(manifest.get("dataset_version", "0")) if isinstance(manifest, dict) else ""
+        if store.meta(META_DATASET_VERSION) == version:
+            return Changes()  # the common start: nothing to parse
+        dataset = bundled_dataset()
+    if store.meta(META_DATASET_VERSION) == dataset.version:
+        return Changes()
+    new_keys = {event.key for _, event in dataset.events}
+    old_keys = {
+        row[0] for row in store.execute("SELECT key FROM event WHERE origin = ?", (BUNDLED,))
+    }
+    user_keys = {
+        row[0] for row in store.execute("SELECT key FROM event WHERE origin != ?", (BUNDLED,))
+    }
+    # a user's own event that happens to share a key with a bundled one is never overwritten
+    events = [e for _, e in dataset.events if e.key not in user_keys]
+    with store.transaction() as conn:
+        changes = store.write_events(conn, events, replace=True)
+        gone = sorted(old_keys - new_keys)
+        conn.executemany(
+            "DELETE FROM event WHERE key = ? AND origin = ?", [(k, BUNDLED) for k in gone]
+        )
+        store.set_meta(META_DATASET_VERSION, dataset.version)
+    return Changes(added=changes.added, updated=changes.updated, removed=tuple(gone))

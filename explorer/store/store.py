@@ -1,0 +1,323 @@
+"""The event store: writing events all-or-nothing, and the queries the UI and CLI need."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+
+from explorer.domain.dates import FuzzyDate, Precision
+from explorer.domain.events import (
+    Changes,
+    Event,
+    EventKind,
+    EventSummary,
+    LinkedEvent,
+    Relation,
+    RelationType,
+    Source,
+)
+from explorer.domain.series import TroopLevelStep, troop_series
+from explorer.store.connection import StoreFile
+from explorer.store.errors import ImportRejected
+
+_SUMMARY_COLUMNS = (
+    "e.id, e.key, e.kind, e.title, e.start_day, e.end_day, e.precision, e.date_wording"
+)
+_FULL_COLUMNS = _SUMMARY_COLUMNS + ", e.summary, e.confidence, e.origin, e.details"
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _summary(row: Sequence) -> EventSummary:
+    when = FuzzyDate(row[4], row[5], Precision(row[6]), row[7])
+    return EventSummary(row[0], row[1], EventKind(row[2]), row[3], when)
+
+
+def _kind_filter(kinds: Iterable[EventKind | str] | None) -> tuple[str, list[str]]:
+    if kinds is None:
+        return "", []
+    values = sorted({EventKind(k).value for k in kinds})
+    if not values:
+        return " AND 0", []
+    return f" AND e.kind IN ({','.join('?' * len(values))})", values
+
+
+def fts_query(text: str) -> str | None:
+    """A safe FTS5 query from what a user typed: every word must match, as a prefix."""
+    words = _WORD.findall(text)
+    return " ".join(f'"{w}"*' for w in words) if words else None
+
+
+class Store(StoreFile):
+    """An event store in one SQLite file (see :class:`StoreFile` for the connection)."""
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def add_events(
+        self, events: Iterable[Event], *, replace: bool = False, origin: object = None
+    ) -> Changes:
+        """Insert (or, with ``replace``, update) events in one transaction: all or nothing.
+
+        Relation targets may be among ``events`` or already in the store.
+        """
+        with self.transaction() as conn:
+            changes = self.write_events(conn, events, replace=replace)
+        return Changes(added=changes.added, updated=changes.updated, origin=origin)
+
+    def write_events(
+        self, conn: sqlite3.Connection, events: Iterable[Event], *, replace: bool = False
+    ) -> Changes:
+        """The body of :meth:`add_events`, inside the caller's open transaction."""
+        events = list(events)
+        added, updated = [], []
+        ids: dict[str, int] = {}
+        for event in events:
+            existing = conn.execute("SELECT id FROM event WHERE key = ?", (event.key,)).fetchone()
+            if event.key in ids:
+                raise ImportRejected(f"event {event.key!r} appears twice", field="id")
+            if existing and not replace:
+                raise ImportRejected(f"event {event.key!r} is already in the store", field="id")
+            ids[event.key] = self._write_event(conn, event, existing[0] if existing else None)
+            (updated if existing else added).append(event.key)
+        for event in events:
+            self._write_links(conn, ids[event.key], event)
+        return Changes(added=tuple(added), updated=tuple(updated))
+
+    def _write_event(self, conn: sqlite3.Connection, event: Event, event_id: int | None) -> int:
+        values = (
+            event.key,
+            event.kind.value,
+            event.title,
+            event.summary,
+            event.when.start_day,
+            event.when.end_day,
+            event.when.precision.value,
+            event.when.wording,
+            event.confidence,
+            event.origin,
+            json.dumps(event.details, ensure_ascii=False, sort_keys=True),
+        )
+        if event_id is None:
+            cur = conn.execute(
+                "INSERT INTO event (key, kind, title, summary, start_day, end_day, precision,"
+                " date_wording, confidence, origin, details) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                values,
+            )
+            return cur.lastrowid
+        conn.execute(
+            "UPDATE event SET key=?, kind=?, title=?, summary=?, start_day=?, end_day=?,"
+            " precision=?, date_wording=?, confidence=?, origin=?, details=? WHERE id=?",
+            (*values, event_id),
+        )
+        conn.execute("DELETE FROM source WHERE event_id = ?", (event_id,))
+        conn.execute("DELETE FROM relation WHERE source_id = ?", (event_id,))
+        return event_id
+
+    def _write_links(self, conn: sqlite3.Connection, event_id: int, event: Event) -> None:
+        conn.executemany(
+            "INSERT INTO source (event_id, position, title, url, section, paragraph, publisher)"
+            " VALUES (?,?,?,?,?,?,?)",
+            [
+                (event_id, i, s.title, s.url, s.section, s.paragraph, s.publisher)
+                for i, s in enumerate(event.sources)
+            ],
+        )
+        for rel in event.relations:
+            target = conn.execute(
+                "SELECT id FROM event WHERE key = ?", (rel.target_key,)
+            ).fetchone()
+            if target is None:
+                raise ImportRejected(
+                    f"event {event.key!r}: relation {rel.type.value} points to a missing event "
+                    f"{rel.target_key!r}",
+                    field="relations",
+                )
+            conn.execute(
+                "INSERT OR IGNORE INTO relation (source_id, type, target_id) VALUES (?,?,?)",
+                (event_id, rel.type.value, target[0]),
+            )
+
+    def remove_events(self, keys: Iterable[str], origin: object = None) -> Changes:
+        """Delete events (with their sources and relations) in one transaction."""
+        keys = list(keys)
+        with self.transaction() as conn:
+            conn.executemany("DELETE FROM event WHERE key = ?", [(k,) for k in keys])
+        return Changes(removed=tuple(keys), origin=origin)
+
+    def set_meta(self, name: str, value: str) -> None:
+        """Set a value in the meta table (inside the caller's transaction if there is one)."""
+        self._conn.execute(
+            "INSERT INTO meta (name, value) VALUES (?, ?)"
+            " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            (name, value),
+        )
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def count(self) -> int:
+        """How many events the store holds."""
+        return self.execute("SELECT count(*) FROM event").fetchone()[0]
+
+    def bounds(self) -> tuple[int, int] | None:
+        """(first start_day, last end_day) over all events, or None when empty."""
+        row = self.execute("SELECT min(start_day), max(end_day) FROM event").fetchone()
+        return None if row[0] is None else (row[0], row[1])
+
+    def id_of(self, key: str) -> int | None:
+        """The row id of an event key."""
+        row = self.execute("SELECT id FROM event WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def summary(self, event_id: int) -> EventSummary | None:
+        """The summary of one event by row id."""
+        row = self.execute(f"SELECT {_SUMMARY_COLUMNS} FROM event e WHERE e.id = ?", (event_id,))
+        row = row.fetchone()
+        return _summary(row) if row else None
+
+    def summary_by_key(self, key: str) -> EventSummary | None:
+        """The summary of one event by key."""
+        row = self.execute(f"SELECT {_SUMMARY_COLUMNS} FROM event e WHERE e.key = ?", (key,))
+        row = row.fetchone()
+        return _summary(row) if row else None
+
+    def event(self, key: str) -> Event | None:
+        """One event with its details, sources and outgoing relations."""
+        row = self.execute(
+            f"SELECT {_FULL_COLUMNS} FROM event e WHERE e.key = ?", (key,)
+        ).fetchone()
+        return self._full_event(row) if row else None
+
+    def _full_event(self, row: Sequence) -> Event:
+        head = _summary(row)
+        sources = tuple(
+            Source(*r)
+            for r in self.execute(
+                "SELECT title, url, section, paragraph, publisher FROM source"
+                " WHERE event_id = ? ORDER BY position",
+                (head.id,),
+            )
+        )
+        relations = tuple(
+            Relation(RelationType(r[0]), head.key, r[1])
+            for r in self.execute(
+                "SELECT r.type, t.key FROM relation r JOIN event t ON t.id = r.target_id"
+                " WHERE r.source_id = ? ORDER BY r.type, t.start_day, t.key",
+                (head.id,),
+            )
+        )
+        return Event(
+            key=head.key,
+            kind=head.kind,
+            title=head.title,
+            when=head.when,
+            summary=row[8],
+            confidence=row[9],
+            details=json.loads(row[11]),
+            sources=sources,
+            relations=relations,
+            origin=row[10],
+        )
+
+    def iter_events(self, origin: str | None = None) -> Iterator[Event]:
+        """Every event, in time order (then by key): for export."""
+        where = " WHERE e.origin = ?" if origin else ""
+        rows = self.execute(
+            f"SELECT {_FULL_COLUMNS} FROM event e{where} ORDER BY e.start_day, e.key",
+            (origin,) if origin else (),
+        ).fetchall()
+        for row in rows:
+            yield self._full_event(row)
+
+    def events_between(
+        self,
+        start_day: int,
+        end_day: int,
+        kinds: Iterable[EventKind | str] | None = None,
+        limit: int | None = None,
+    ) -> list[EventSummary]:
+        """Events whose interval overlaps ``[start_day, end_day)``, in time order."""
+        kind_sql, kind_params = _kind_filter(kinds)
+        sql = (
+            f"SELECT {_SUMMARY_COLUMNS} FROM event_span s JOIN event e ON e.id = s.id"
+            " WHERE s.start_day < ? AND s.end_day > ? AND e.start_day < ? AND e.end_day > ?"
+            f"{kind_sql} ORDER BY e.start_day, e.id"
+        )
+        params: list = [end_day, start_day, end_day, start_day, *kind_params]
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [_summary(r) for r in self.execute(sql, params)]
+
+    def neighbour(
+        self, key: str, step: int, kinds: Iterable[EventKind | str] | None = None
+    ) -> EventSummary | None:
+        """The next (``step`` > 0) or previous event in time from ``key``, or None at the end."""
+        here = self.execute("SELECT start_day, id FROM event WHERE key = ?", (key,)).fetchone()
+        if here is None:
+            return None
+        kind_sql, kind_params = _kind_filter(kinds)
+        if step > 0:
+            cond, order = "(e.start_day, e.id) > (?, ?)", "e.start_day, e.id"
+        else:
+            cond, order = "(e.start_day, e.id) < (?, ?)", "e.start_day DESC, e.id DESC"
+        row = self.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM event e WHERE {cond}{kind_sql} ORDER BY {order} LIMIT 1",
+            [*here, *kind_params],
+        ).fetchone()
+        return _summary(row) if row else None
+
+    def edge(
+        self, last: bool, kinds: Iterable[EventKind | str] | None = None
+    ) -> EventSummary | None:
+        """The first (or ``last``) event in time."""
+        kind_sql, kind_params = _kind_filter(kinds)
+        order = "e.start_day DESC, e.id DESC" if last else "e.start_day, e.id"
+        row = self.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM event e WHERE 1{kind_sql} ORDER BY {order} LIMIT 1",
+            kind_params,
+        ).fetchone()
+        return _summary(row) if row else None
+
+    def linked_events(self, key: str) -> list[LinkedEvent]:
+        """Relations of ``key`` in both directions, with the other event's summary."""
+        event_id = self.id_of(key)
+        if event_id is None:
+            return []
+        linked = []
+        for outgoing, mine, other in (
+            (True, "source_id", "target_id"),
+            (False, "target_id", "source_id"),
+        ):
+            rows = self.execute(
+                f"SELECT r.type, {_SUMMARY_COLUMNS} FROM relation r JOIN event e ON e.id = r.{other}"
+                f" WHERE r.{mine} = ? ORDER BY e.start_day, e.id",
+                (event_id,),
+            )
+            linked += [LinkedEvent(RelationType(r[0]), outgoing, _summary(r[1:])) for r in rows]
+        return linked
+
+    def troop_series(self, mission: str) -> list[TroopLevelStep]:
+        """The troop-level steps of ``mission`` (e.g. 'ISAF', 'RSM')."""
+        rows = self.execute(
+            f"SELECT {_FULL_COLUMNS} FROM event e WHERE e.kind = ?"
+            " AND json_extract(e.details, '$.mission') = ? ORDER BY e.start_day",
+            (EventKind.TROOP_LEVEL_CHANGE.value, mission),
+        ).fetchall()
+        return troop_series((self._full_event(r) for r in rows), mission)
+
+    def search(
+        self, text: str, limit: int = 500, kinds: Iterable[EventKind | str] | None = None
+    ) -> list[EventSummary]:
+        """Full-text search over titles and summaries, best matches first (title hits weigh more)."""
+        query = fts_query(text)
+        if query is None:
+            return []
+        kind_sql, kind_params = _kind_filter(kinds)
+        rows = self.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM event_fts f JOIN event e ON e.id = f.rowid"
+            f" WHERE event_fts MATCH ?{kind_sql} ORDER BY bm25(event_fts, 10.0, 1.0), e.start_day"
+            " LIMIT ?",
+            [query, *kind_params, limit],
+        )
+        return [_summary(r) for r in rows]

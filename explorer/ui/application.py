@@ -1,0 +1,92 @@
+"""Build the QApplication, open the store and show the main window (or run the self-test)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from explorer import __version__
+from explorer.locations import (
+    APP_ID,
+    APP_NAME,
+    ORGANIZATION,
+    ORGANIZATION_DOMAIN,
+    resource_path,
+)
+
+_STARTED = time.perf_counter()
+
+
+def create_application(qt_args: list[str] | None = None) -> QApplication:
+    """The QApplication with the app's name, organisation, icon and desktop file name."""
+    app = QApplication.instance() or QApplication([sys.argv[0], *(qt_args or [])])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(ORGANIZATION)
+    app.setOrganizationDomain(ORGANIZATION_DOMAIN)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    icon = resource_path("icons", f"{APP_ID}.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def open_user_store(options: argparse.Namespace):
+    """The store named by --db, or the per-user store kept up to date with the bundled dataset."""
+    from explorer.cli import open_store
+
+    return open_store(options)
+
+
+def run_window(options: argparse.Namespace) -> int:
+    """Show the main window until it is closed; with --self-test, paint once and exit."""
+    from explorer.store.errors import StoreError
+    from explorer.ui.main_window import MainWindow
+    from explorer.ui.settings import Settings
+
+    app = create_application(options.qt_args)
+    try:
+        store = open_user_store(options)
+    except StoreError as exc:
+        if options.self_test:
+            print(f"error: {exc}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, APP_NAME, f"The store could not be opened.\n\n{exc}")
+        return 2
+    settings = Settings(options.settings)
+    window = MainWindow(store, settings)
+    window.show()
+    if options.self_test:
+        return _self_test(app, window, store, options)
+    code = app.exec()
+    store.close()
+    return code
+
+
+def _self_test(app: QApplication, window, store, options: argparse.Namespace) -> int:
+    """Paint the window once, report, exit 0 (for installers and CI)."""
+    window.repaint()
+    app.processEvents()
+    first_paint = time.perf_counter() - _STARTED
+    report = {
+        "ok": True,
+        "version": __version__,
+        "time_to_first_paint_s": round(first_paint, 4),
+        "event_count": store.count(),
+        "store": str(store.path),
+        "platform": QGuiApplication.platformName(),
+    }
+    if options.self_test_report:
+        options.self_test_report.write_text(json.dumps(report, indent=2), encoding="utf-8")
+    print(json.dumps(report))
+    QTimer.singleShot(0, window.close)
+    app.processEvents()
+    store.close()
+    return 0

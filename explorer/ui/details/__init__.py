@@ -1,0 +1,1 @@
+"""Detail panes, one per kind of event."""

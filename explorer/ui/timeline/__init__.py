@@ -1,0 +1,1 @@
+"""The timeline view: pyqtgraph items painted from numpy columns."""

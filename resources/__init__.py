@@ -1,0 +1,1 @@
+"""Bundled resources (dataset, icons, desktop files), importable as explorer.resources."""

@@ -134,7 +134,7 @@ def meeting_details(event: Event) -> MeetingDetails:
     """The meeting view of a summit, leaders' or ministerial meeting."""
     d = event.details
     decisions = tuple(
-        Decision(_str(x, f"decisions[{i}].text", "text"), _opt_str(x, "concerns"))
+        Decision(_str(x, "text", f"decisions[{i}].text"), _opt_str(x, "concerns"))
         for i, x in enumerate(_list(d, "decisions"))
     )
     participants = tuple(str(p) for p in _list(d, "participants"))

@@ -1,6 +1,7 @@
 """The SQLite event store (sqlite3 only, no Qt)."""
 
 from explorer.store.errors import (
+    ImportCancelled,
     ImportRejected,
     NotAStore,
     StoreCorrupt,
@@ -15,6 +16,7 @@ from explorer.store.errors import (
 from explorer.store.store import Store
 
 __all__ = [
+    "ImportCancelled",
     "ImportRejected",
     "NotAStore",
     "Store",

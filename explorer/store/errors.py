@@ -47,3 +47,7 @@ class ImportRejected(StoreError):
     def __init__(self, message: str, line: int | None = None, field: str | None = None) -> None:
         super().__init__(message)
         self.line, self.field = line, field
+
+
+class ImportCancelled(StoreError):
+    """The user cancelled an import; it was rolled back and the store is as it was."""

@@ -189,45 +189,57 @@ class Store(StoreFile):
         return self._full_event(row) if row else None
 
     def _full_event(self, row: Sequence) -> Event:
-        head = _summary(row)
-        sources = tuple(
-            Source(*r)
-            for r in self.execute(
-                "SELECT title, url, section, paragraph, publisher FROM source"
-                " WHERE event_id = ? ORDER BY position",
-                (head.id,),
-            )
-        )
-        relations = tuple(
-            Relation(RelationType(r[0]), head.key, r[1])
-            for r in self.execute(
-                "SELECT r.type, t.key FROM relation r JOIN event t ON t.id = r.target_id"
-                " WHERE r.source_id = ? ORDER BY r.type, t.start_day, t.key",
-                (head.id,),
-            )
-        )
-        return Event(
-            key=head.key,
-            kind=head.kind,
-            title=head.title,
-            when=head.when,
-            summary=row[8],
-            confidence=row[9],
-            details=json.loads(row[11]),
-            sources=sources,
-            relations=relations,
-            origin=row[10],
-        )
+        return self._full_events([row])[0]
 
-    def iter_events(self, origin: str | None = None) -> Iterator[Event]:
-        """Every event, in time order (then by key): for export."""
+    def _full_events(self, rows: Sequence[Sequence]) -> list[Event]:
+        """Events from ``_FULL_COLUMNS`` rows; sources and relations read in one query each."""
+        ids = [row[0] for row in rows]
+        marks = ",".join("?" * len(ids))
+        sources: dict[int, list[Source]] = {}
+        for r in self.execute(
+            "SELECT event_id, title, url, section, paragraph, publisher FROM source"
+            f" WHERE event_id IN ({marks}) ORDER BY event_id, position",
+            ids,
+        ):
+            sources.setdefault(r[0], []).append(Source(*r[1:]))
+        relations: dict[int, list[tuple[str, str]]] = {}
+        for r in self.execute(
+            "SELECT r.source_id, r.type, t.key FROM relation r JOIN event t ON t.id = r.target_id"
+            f" WHERE r.source_id IN ({marks}) ORDER BY r.source_id, r.type, t.start_day, t.key",
+            ids,
+        ):
+            relations.setdefault(r[0], []).append((r[1], r[2]))
+        events = []
+        for row in rows:
+            head = _summary(row)
+            events.append(
+                Event(
+                    key=head.key,
+                    kind=head.kind,
+                    title=head.title,
+                    when=head.when,
+                    summary=row[8],
+                    confidence=row[9],
+                    details=json.loads(row[11]),
+                    sources=tuple(sources.get(head.id, ())),
+                    relations=tuple(
+                        Relation(RelationType(t), head.key, k)
+                        for t, k in relations.get(head.id, ())
+                    ),
+                    origin=row[10],
+                )
+            )
+        return events
+
+    def iter_events(self, origin: str | None = None, batch: int = 1000) -> Iterator[Event]:
+        """Every event, in time order (then by key): for export. Streams ``batch`` at a time."""
         where = " WHERE e.origin = ?" if origin else ""
-        rows = self.execute(
+        cursor = self.execute(
             f"SELECT {_FULL_COLUMNS} FROM event e{where} ORDER BY e.start_day, e.key",
             (origin,) if origin else (),
-        ).fetchall()
-        for row in rows:
-            yield self._full_event(row)
+        )
+        while rows := cursor.fetchmany(batch):
+            yield from self._full_events(rows)
 
     def events_between(
         self,

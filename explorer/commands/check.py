@@ -1,0 +1,79 @@
+"""``check``: is the store sound (SQLite integrity, every event valid, no dangling link) and is
+the bundled dataset valid? Exit 0 when all is well, 1 with a report."""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+
+from explorer.cli import EXIT_OK, EXIT_PROBLEM, command, open_store, store_path
+from explorer.domain.dataset import DatasetError, event_to_json, parse_event
+from explorer.domain.details import referenced_keys
+from explorer.store.dataset import META_DATASET_VERSION, bundled_dataset
+from explorer.store.errors import StoreError
+from explorer.store.store import Store
+
+# a damaged store could report a problem for every one of a million events
+MAX_REPORTED = 20
+
+
+@command(
+    "check",
+    "check the store and the bundled dataset; exit 1 with a report if unsound",
+    lambda p: None,
+)
+def run_check(options: argparse.Namespace) -> int:
+    """Report every problem found; exit status 0 only when there is none."""
+    path = store_path(options)
+    problems: list[str] = []
+    try:
+        dataset = bundled_dataset()
+        print(f"bundled dataset {dataset.version}: {len(dataset.events)} events, valid")
+    except DatasetError as exc:
+        problems.append(f"bundled dataset: {exc}")
+    store = open_store(options, must_exist=True)
+    try:
+        problems += [f"store: {p}" for p in store.integrity_problems()]
+        try:
+            problems += [f"store: {p}" for p in event_problems(store)]
+            count, version = store.count(), store.meta(META_DATASET_VERSION)
+        except (StoreError, sqlite3.DatabaseError) as exc:
+            problems.append(f"store: {exc}")
+            count, version = "?", None
+    finally:
+        store.close()
+    if not problems:
+        print(f"store {path}: {count} events (dataset {version or 'none'}), sound")
+        return EXIT_OK
+    shown = problems[:MAX_REPORTED]
+    for problem in shown:
+        print(f"problem: {problem}")
+    if len(problems) > len(shown):
+        print(f"... and {len(problems) - len(shown)} more")
+    print(f"{len(problems)} problem{'s' if len(problems) > 1 else ''} found in {path}")
+    return EXIT_PROBLEM
+
+
+def event_problems(store: Store) -> list[str]:
+    """Each stored event read back through the domain's validation; links to missing events."""
+    problems = []
+    keys = {row[0] for row in store.execute("SELECT key FROM event")}
+    for event in store.iter_events():
+        try:
+            parse_event(event_to_json(event), "event", origin=event.origin)
+        except DatasetError as exc:
+            problems.append(str(exc))
+        for field, key in referenced_keys_safely(event):
+            if key not in keys:
+                problems.append(f"event {event.key!r}, field {field!r}: no event {key!r}")
+        if len(problems) > MAX_REPORTED:
+            break
+    return problems
+
+
+def referenced_keys_safely(event) -> list[tuple[str, str]]:
+    """The keys an event's details name; none when the details are malformed (reported above)."""
+    try:
+        return referenced_keys(event)
+    except ValueError:
+        return []

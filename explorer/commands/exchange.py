@@ -1,0 +1,102 @@
+"""``export FILE`` and ``import FILE``: the store to and from JSON or CSV."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from explorer.cli import EXIT_OK, command, fail, open_store
+from explorer.store.errors import StoreError
+from explorer.store.exchange import export_to_path, file_format, import_events, write_export
+
+# progress lines only for files big enough to take a while
+PROGRESS_MIN_BYTES = 1 << 20
+
+
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file",
+        metavar="FILE",
+        help="where to write: a .json or .csv file, or - for JSON on standard output",
+    )
+
+
+def _import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE", help="a .json or .csv file to import")
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="update events whose id is already in the store (default: refuse them)",
+    )
+
+
+@command(
+    "export",
+    "write every event (details, relations, sources) to a .json or .csv file",
+    _export_arguments,
+)
+def run_export(options: argparse.Namespace) -> int:
+    """Export the whole store; the file is replaced only when the export is complete."""
+    if options.file != "-":
+        file_format(options.file)  # refuse an unknown extension before opening anything
+    store = open_store(options, must_exist=True)
+    try:
+        if options.file == "-":
+            write_export(store, sys.stdout, "json")
+            sys.stdout.flush()
+            return EXIT_OK
+        count = export_to_path(store, options.file)
+    finally:
+        store.close()
+    print(f"exported {count} events to {options.file}", file=sys.stderr)
+    return EXIT_OK
+
+
+@command(
+    "import",
+    "add the events of a .json or .csv file to the store: all of them or, on any fault, none",
+    _import_arguments,
+)
+def run_import(options: argparse.Namespace) -> int:
+    """Import a file in one transaction; a bad event is named with its line and field."""
+    file_format(options.file)
+    if not options.file.is_file():
+        return fail(f"{options.file}: no such file")
+    store = open_store(options)
+    started = time.perf_counter()
+    try:
+        before = store.count()
+        changes = import_events(
+            store, options.file, replace=options.replace, progress=_ProgressLine()
+        )
+        count = store.count()
+    except StoreError as exc:
+        message = str(exc)
+        if "nothing was imported" not in message:
+            message += "; nothing was imported"
+        return fail(message)
+    finally:
+        store.close()
+    seconds = time.perf_counter() - started
+    done = f"{count - before} new events"
+    if changes.updated:
+        done += f", {len(changes.updated)} updated"
+    print(f"imported {done} in {seconds:.1f} s; the store holds {count} events")
+    return EXIT_OK
+
+
+class _ProgressLine:
+    """Prints 'importing: 35% (700,000 events)' to stderr about every 5%."""
+
+    def __init__(self) -> None:
+        self.shown = -1
+
+    def __call__(self, rows: int, done: int, total: int) -> None:
+        if total < PROGRESS_MIN_BYTES:
+            return
+        percent = min(100, 100 * done // max(total, 1))
+        if percent // 5 > self.shown // 5 or (percent == 100 and self.shown < 100):
+            self.shown = percent
+            print(f"importing: {percent:3d}% ({rows:,} events)", file=sys.stderr, flush=True)

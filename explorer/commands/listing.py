@@ -1,0 +1,70 @@
+"""``list``: the store's events as an aligned table, filtered by kind, time and text."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from explorer.cli import EXIT_OK, command, fail, open_store
+from explorer.domain.dates import DateError, FuzzyDate
+from explorer.domain.events import EventKind, EventSummary
+
+COLUMNS = ("DATE", "KIND", "TITLE", "ID")
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    kinds = ", ".join(k.value for k in EventKind)
+    parser.add_argument(
+        "--kind", action="append", metavar="K", help=f"only this kind (repeatable): {kinds}"
+    )
+    parser.add_argument(
+        "--from", dest="start", metavar="DATE", help="from this date on (YYYY, YYYY-MM, YYYY-MM-DD)"
+    )
+    parser.add_argument("--to", dest="end", metavar="DATE", help="up to this date, inclusive")
+    parser.add_argument(
+        "--search", metavar="TEXT", help="only events whose title or summary has these words"
+    )
+
+
+@command("list", "print the events as a table (date, kind, title, id)", _arguments)
+def run_list(options: argparse.Namespace) -> int:
+    """Print the matching events in time order (by relevance with --search)."""
+    try:
+        kinds = [EventKind(k) for k in options.kind] if options.kind else None
+    except ValueError as exc:
+        return fail(f"--kind: {exc}; choose from {', '.join(k.value for k in EventKind)}")
+    try:
+        start = FuzzyDate.parse(options.start).start_day if options.start else None
+        end = FuzzyDate.parse(options.end).end_day if options.end else None
+    except DateError as exc:
+        return fail(f"--from/--to: {exc}")
+    store = open_store(options, must_exist=True)
+    try:
+        events = _matching(store, kinds, start, end, options.search)
+    finally:
+        store.close()
+    print_table(events)
+    return EXIT_OK
+
+
+def _matching(store, kinds, start: int | None, end: int | None, search: str | None):
+    bounds = store.bounds()
+    if bounds is None:
+        return []
+    lo = bounds[0] if start is None else start
+    hi = bounds[1] if end is None else end
+    if search is not None:
+        hits = store.search(search, limit=1_000_000, kinds=kinds)
+        return [e for e in hits if e.when.start_day < hi and e.when.end_day > lo]
+    return store.events_between(lo, hi, kinds)
+
+
+def print_table(events: list[EventSummary]) -> None:
+    """An aligned table, one event a line, and a count at the end."""
+    rows = [(e.when.exact_text(), e.kind.label, e.title, e.key) for e in events]
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(COLUMNS)]
+    out = sys.stdout
+    for row in [COLUMNS, *rows]:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=True)]
+        out.write("  ".join(cells).rstrip() + "\n")
+    out.write(f"{len(rows)} event{'s' if len(rows) != 1 else ''}\n")

@@ -1,0 +1,273 @@
+"""Export files, read and written a record at a time so a million events never sit in memory.
+
+JSON: ``{"format": "timeline-explorer-export", "format_version": 1, "events": [...]}`` with one
+event object per line (see README, "Export format"). CSV: one row per event, with details,
+relations and sources as JSON text. Both read back exactly what they were written from.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, BinaryIO, TextIO
+
+from explorer.store.errors import ImportRejected
+
+EXPORT_FORMAT = "timeline-explorer-export"
+EXPORT_FORMAT_VERSION = 1
+CSV_COLUMNS = (
+    "id",
+    "kind",
+    "title",
+    "date",
+    "precision",
+    "date_wording",
+    "summary",
+    "confidence",
+    "origin",
+    "details",
+    "relations",
+    "sources",
+)
+CSV_REQUIRED = ("id", "kind", "title", "date")
+_JSON_COLUMNS = ("details", "relations", "sources")
+_WHITESPACE = re.compile(r"[ \t\r\n]*")
+# one event larger than this is taken for broken JSON rather than read on to the end of the file
+MAX_EVENT_CHARS = 64 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class RawEvent:
+    """One event as read from a file: where it starts (line, 1-based) and its JSON-shaped fields."""
+
+    line: int
+    index: int
+    fields: Any
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def json_header() -> str:
+    """The text before the first event of a JSON export."""
+    return f'{{"format": "{EXPORT_FORMAT}", "format_version": {EXPORT_FORMAT_VERSION}, "events": ['
+
+
+def json_event_line(event_json: dict[str, Any], first: bool) -> str:
+    """One event on its own line (the reader does not need this, but diffs and greps do)."""
+    return ("\n" if first else ",\n") + json.dumps(event_json, ensure_ascii=False)
+
+
+def json_footer(empty: bool) -> str:
+    """The text after the last event."""
+    return "]}\n" if empty else "\n]}\n"
+
+
+def csv_writer(out: TextIO) -> csv.writer:
+    """A CSV writer with the header row already written."""
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    return writer
+
+
+def csv_row(event_json: dict[str, Any]) -> list[str]:
+    """An event's JSON object as one CSV row; nested fields become compact JSON text."""
+    row = []
+    for column in CSV_COLUMNS:
+        value = event_json.get(column)
+        if column in _JSON_COLUMNS:
+            row.append(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+        else:
+            row.append("" if value is None else str(value))
+    return row
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+
+def read_csv(binary: BinaryIO, name: str) -> Iterator[RawEvent]:
+    """Events of a CSV file: the full export columns, or at least id, kind, title and date."""
+    text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
+    reader = csv.reader(text)
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise ImportRejected(f"{name}: the file is empty", line=1)
+        header = [h.strip() for h in header]
+        unknown = [h for h in header if h not in CSV_COLUMNS]
+        if unknown:
+            raise ImportRejected(f"{name} line 1: unknown column {unknown[0]!r}", 1, unknown[0])
+        missing = [c for c in CSV_REQUIRED if c not in header]
+        if missing:
+            raise ImportRejected(f"{name} line 1: missing column {missing[0]!r}", 1, missing[0])
+        if len(set(header)) != len(header):
+            raise ImportRejected(f"{name} line 1: a column appears twice", 1)
+        line = reader.line_num + 1
+        for index, row in enumerate(reader):
+            if len(row) != len(header):
+                if not row:  # a blank line, e.g. at the end
+                    line = reader.line_num + 1
+                    continue
+                raise ImportRejected(
+                    f"{name} line {line}: {len(row)} cells, the header has {len(header)}", line
+                )
+            yield RawEvent(
+                line, index, _csv_fields(dict(zip(header, row, strict=True)), name, line)
+            )
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise ImportRejected(f"{name} line {reader.line_num}: {exc}", reader.line_num) from None
+    except UnicodeDecodeError:
+        raise ImportRejected(f"{name}: not UTF-8 text", reader.line_num) from None
+
+
+def _csv_fields(row: dict[str, str], name: str, line: int) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    for column, cell in row.items():
+        if column in _JSON_COLUMNS:
+            if cell.strip():
+                try:
+                    fields[column] = json.loads(cell)
+                except json.JSONDecodeError as exc:
+                    raise ImportRejected(
+                        f"{name} line {line}, field {column!r}: not JSON ({exc.msg})", line, column
+                    ) from None
+        elif cell != "":
+            fields[column] = cell
+    return fields
+
+
+def read_json(binary: BinaryIO, name: str) -> Iterator[RawEvent]:
+    """Events of a JSON export, streamed; a bare JSON array of events is accepted too."""
+    stream = _JsonStream(io.TextIOWrapper(binary, encoding="utf-8-sig"), name)
+    try:
+        yield from stream.events()
+    except UnicodeDecodeError:
+        raise ImportRejected(f"{name}: not UTF-8 text", stream.line) from None
+
+
+class _JsonStream:
+    """A JSON reader that decodes the top-level object piece by piece, events one at a time."""
+
+    def __init__(self, text: TextIO, name: str, chunk: int = 1 << 16) -> None:
+        self.text, self.name, self.chunk = text, name, chunk
+        self.buf, self.pos, self.line, self.eof = "", 0, 1, False
+        self.decoder = json.JSONDecoder()
+
+    def fail(self, message: str, field: str | None = None) -> ImportRejected:
+        return ImportRejected(f"{self.name} line {self.line}: {message}", self.line, field)
+
+    def _fill(self) -> None:
+        more = self.text.read(max(self.chunk, len(self.buf) - self.pos))
+        self.buf = self.buf[self.pos :] + more
+        self.pos = 0
+        self.eof = not more
+
+    def _advance(self, to: int) -> None:
+        self.line += self.buf.count("\n", self.pos, to)
+        self.pos = to
+
+    def _skip_space(self) -> str:
+        """Skip whitespace; the next character, or '' at the end of the file."""
+        while True:
+            self._advance(_WHITESPACE.match(self.buf, self.pos).end())
+            if self.pos < len(self.buf):
+                return self.buf[self.pos]
+            if self.eof:
+                return ""
+            self._fill()
+
+    def _expect(self, chars: str, what: str) -> str:
+        found = self._skip_space()
+        if not found or found not in chars:
+            raise self.fail(f"expected {what}, found {found or 'the end of the file'!r}")
+        self._advance(self.pos + 1)
+        return found
+
+    def _value(self) -> Any:
+        """Decode one JSON value; reads on while the value runs past the buffer."""
+        self._skip_space()
+        while True:
+            try:
+                value, end = self.decoder.raw_decode(self.buf, self.pos)
+            except json.JSONDecodeError as exc:
+                if self.eof or len(self.buf) - self.pos > MAX_EVENT_CHARS:
+                    self.line += self.buf.count("\n", self.pos, exc.pos)
+                    raise self.fail(f"not valid JSON ({exc.msg})") from None
+                self._fill()
+                continue
+            if end == len(self.buf) and not self.eof:  # a number may go on in the next chunk
+                self._fill()
+                continue
+            self._advance(end)
+            return value
+
+    def events(self) -> Iterator[RawEvent]:
+        first = self._skip_space()
+        if first == "[":
+            yield from self._array()
+        elif first == "{":
+            yield from self._object()
+        else:
+            raise self.fail("not an export file (expected a JSON object or array)")
+        if self._skip_space():
+            raise self.fail("unexpected text after the end of the export")
+
+    def _object(self) -> Iterator[RawEvent]:
+        self._expect("{", "'{'")
+        header: dict[str, Any] = {}
+        if self._skip_space() == "}":
+            raise self.fail("no 'events' in the file", "events")
+        while True:
+            key = self._value()
+            if not isinstance(key, str):
+                raise self.fail("expected a field name")
+            self._expect(":", "':'")
+            if key == "events":
+                _check_header(header, self, final=False)
+                if self._skip_space() != "[":
+                    raise self.fail("'events' must be a list", "events")
+                yield from self._array()
+                header["events"] = True
+            else:
+                header[key] = self._value()
+            if self._expect(",}", "',' or '}'") == "}":
+                break
+        _check_header(header, self, final=True)
+
+    def _array(self) -> Iterator[RawEvent]:
+        self._expect("[", "'['")
+        if self._skip_space() == "]":
+            self._advance(self.pos + 1)
+            return
+        index = 0
+        while True:
+            self._skip_space()
+            line = self.line
+            yield RawEvent(line, index, self._value())
+            index += 1
+            if self._expect(",]", "',' or ']'") == "]":
+                return
+
+
+def _check_header(header: dict[str, Any], stream: _JsonStream, final: bool) -> None:
+    """The format name and version; checked again at the end when they follow the events."""
+    if "format" in header and header["format"] != EXPORT_FORMAT:
+        raise stream.fail(f"not a Timeline Explorer export (format {header['format']!r})", "format")
+    version = header.get("format_version")
+    if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
+        raise stream.fail("format_version must be a whole number", "format_version")
+    if isinstance(version, int) and version > EXPORT_FORMAT_VERSION:
+        raise stream.fail(
+            f"written by a newer Timeline Explorer (export format {version}, this app reads up "
+            f"to {EXPORT_FORMAT_VERSION}); update the app to import it",
+            "format_version",
+        )
+    if final:
+        for name in ("format", "format_version", "events"):
+            if name not in header:
+                raise stream.fail(f"not a Timeline Explorer export (no {name!r})", name)

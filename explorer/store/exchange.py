@@ -1,0 +1,302 @@
+"""Export a store to a JSON or CSV file and import one back: streamed, all or nothing.
+
+:func:`import_events` is a plain function a worker thread can call (it opens no window and no
+second connection); ``progress`` and ``cancelled`` let a dialog show and stop it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from explorer.domain.dataset import DatasetError, event_to_json, parse_event
+from explorer.domain.details import referenced_keys
+from explorer.domain.events import Changes, Event
+from explorer.store.connection import explain
+from explorer.store.errors import ImportCancelled, ImportRejected, StoreError
+from explorer.store.event_files import (
+    csv_row,
+    csv_writer,
+    json_event_line,
+    json_footer,
+    json_header,
+    read_csv,
+    read_json,
+)
+from explorer.store.store import Store
+
+FORMATS = {".json": "json", ".csv": "csv"}
+BATCH_SIZE = 20_000
+# past this many events an import reports ``store_replaced``: panes reload instead of
+# receiving a million keys
+CHANGES_KEY_LIMIT = 10_000
+
+Progress = Callable[[int, int, int], None]
+
+
+def file_format(path: Path | str) -> str:
+    """'json' or 'csv', from the file name's extension."""
+    fmt = FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise StoreError(f"{path}: unknown file type; name it .json or .csv")
+    return fmt
+
+
+# -- export -----------------------------------------------------------------------------------
+
+
+def write_export(store: Store, out: TextIO, fmt: str = "json") -> int:
+    """Write every event of ``store`` to ``out`` as JSON or CSV; returns how many."""
+    count = 0
+    try:
+        if fmt == "csv":
+            writer = csv_writer(out)
+            for event in store.iter_events():
+                writer.writerow(csv_row(event_to_json(event)))
+                count += 1
+            return count
+        out.write(json_header())
+        for event in store.iter_events():
+            out.write(json_event_line(event_to_json(event), first=count == 0))
+            count += 1
+        out.write(json_footer(empty=count == 0))
+    except sqlite3.DatabaseError as exc:
+        raise explain(exc, store.path) from None
+    return count
+
+
+def export_to_path(store: Store, path: Path | str) -> int:
+    """Export to a file, replacing it only once the export is complete (never half a file)."""
+    path = Path(path)
+    fmt = file_format(path)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write here ({exc.strerror})") from None
+    try:
+        with open(handle, "w", encoding="utf-8", newline="") as out:
+            count = write_export(store, out, fmt)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write here ({exc.strerror})") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+    return count
+
+
+# -- import -----------------------------------------------------------------------------------
+
+
+def import_events(
+    store: Store,
+    path: Path | str,
+    *,
+    replace: bool = False,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> Changes:
+    """Add every event of a JSON or CSV file to ``store`` in one transaction.
+
+    Raises :class:`ImportRejected` (with the line and field) for a malformed event and
+    :class:`ImportCancelled` when ``cancelled()`` turns true; either way nothing is written.
+    With ``replace``, events whose id is already in the store are updated in place.
+    """
+    path = Path(path)
+    fmt = file_format(path)
+    try:
+        binary = open(path, "rb")  # noqa: SIM115 - closed below, and by the text reader
+    except FileNotFoundError:
+        raise ImportRejected(f"{path}: no such file") from None
+    except OSError as exc:
+        raise ImportRejected(f"{path}: cannot be read ({exc.strerror})") from None
+    with binary:
+        total = os.fstat(binary.fileno()).st_size
+        records = read_csv(binary, path.name) if fmt == "csv" else read_json(binary, path.name)
+        with store.transaction() as conn:
+            writer = _ImportWriter(conn, path.name, replace)
+            for record in records:
+                writer.add(record.fields, record.line)
+                if len(writer.event_rows) >= batch_size:
+                    writer.flush()
+                    if progress:
+                        progress(writer.done, binary.tell(), total)
+                    if cancelled and cancelled():
+                        raise ImportCancelled(f"{path}: import cancelled; nothing was imported")
+            writer.finish()
+        if progress:
+            progress(writer.done, total, total)
+    return writer.changes()
+
+
+class _ImportWriter:
+    """Collects parsed events into batches and writes them inside the caller's transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, name: str, replace: bool) -> None:
+        self.conn, self.name, self.replace = conn, name, replace
+        self.first_new_id = (conn.execute("SELECT max(id) FROM event").fetchone()[0] or 0) + 1
+        self.next_id = self.first_new_id
+        self.done = 0
+        self.added: list[str] = []
+        self.updated: list[str] = []
+        self.event_rows: list[tuple] = []
+        self.update_rows: list[tuple] = []
+        self.lines: list[int] = []
+        self.source_rows: list[tuple] = []
+        self.link_rows: list[tuple] = []
+        # relations and keys named in details may point forward in the file: they wait here
+        conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS import_link (line INTEGER, source_id INTEGER,"
+            " source_key TEXT, field TEXT, type TEXT, target_key TEXT)"
+        )
+        conn.execute("DELETE FROM temp.import_link")
+
+    def add(self, raw: object, line: int) -> None:
+        """Validate one event through the domain and queue its rows."""
+        where = f"{self.name} line {line}"
+        origin = raw.get("origin", "user") if isinstance(raw, dict) else "user"
+        if not isinstance(origin, str) or not origin:
+            raise ImportRejected(f"{where}, field 'origin': must be a text", line, "origin")
+        try:
+            event = parse_event(raw, where, origin=origin)
+        except DatasetError as exc:
+            raise ImportRejected(str(exc), line, exc.field) from None
+        event_id = self._existing_id(event.key) if self.replace else None
+        row = _event_row(event)
+        if event_id is None:
+            event_id = self.next_id
+            self.next_id += 1
+            self.event_rows.append((event_id, *row))
+            self.lines.append(line)
+            self._note(self.added, event.key)
+        else:
+            self.update_rows.append((*row, event_id))
+            self._note(self.updated, event.key)
+        self.source_rows += [
+            (event_id, i, s.title, s.url, s.section, s.paragraph, s.publisher)
+            for i, s in enumerate(event.sources)
+        ]
+        self.link_rows += [
+            (line, event_id, event.key, f"relations[{i}].target", r.type.value, r.target_key)
+            for i, r in enumerate(event.relations)
+        ]
+        self.link_rows += [
+            (line, event_id, event.key, field, None, key) for field, key in referenced_keys(event)
+        ]
+        self.done += 1
+
+    def _note(self, keys: list[str], key: str) -> None:
+        if self.done < CHANGES_KEY_LIMIT:
+            keys.append(key)
+
+    def _existing_id(self, key: str) -> int | None:
+        row = self.conn.execute(
+            "SELECT id FROM event WHERE key = ? AND id < ?", (key, self.first_new_id)
+        ).fetchone()
+        return row[0] if row else None
+
+    def flush(self) -> None:
+        """Write the queued rows (still inside the transaction)."""
+        conn = self.conn
+        try:
+            conn.executemany(
+                "INSERT INTO event (id, key, kind, title, summary, start_day, end_day, precision,"
+                " date_wording, confidence, origin, details) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                self.event_rows,
+            )
+        except sqlite3.IntegrityError:
+            raise self._duplicate() from None
+        if self.update_rows:
+            ids = [(row[-1],) for row in self.update_rows]
+            conn.executemany("DELETE FROM source WHERE event_id = ?", ids)
+            conn.executemany("DELETE FROM relation WHERE source_id = ?", ids)
+            conn.executemany(
+                "UPDATE event SET key=?, kind=?, title=?, summary=?, start_day=?, end_day=?,"
+                " precision=?, date_wording=?, confidence=?, origin=?, details=? WHERE id=?",
+                self.update_rows,
+            )
+        try:
+            conn.executemany(
+                "INSERT INTO source (event_id, position, title, url, section, paragraph,"
+                " publisher) VALUES (?,?,?,?,?,?,?)",
+                self.source_rows,
+            )
+        except sqlite3.IntegrityError:  # an event given twice with --replace
+            raise self._duplicate_update() from None
+        conn.executemany("INSERT INTO temp.import_link VALUES (?,?,?,?,?,?)", self.link_rows)
+        for rows in (self.event_rows, self.update_rows, self.lines, self.source_rows):
+            rows.clear()
+        self.link_rows.clear()
+
+    def _duplicate(self) -> ImportRejected:
+        """The first queued event whose id is taken: by the store, or earlier in this file."""
+        for row, line in zip(self.event_rows, self.lines, strict=True):
+            found = self.conn.execute("SELECT id FROM event WHERE key = ?", (row[1],)).fetchone()
+            if found and found[0] != row[0]:
+                where = f"{self.name} line {line}, event {row[1]!r}, field 'id'"
+                if found[0] >= self.first_new_id:
+                    return ImportRejected(f"{where}: appears twice in the file", line, "id")
+                return ImportRejected(
+                    f"{where}: already in the store (import with --replace to update it)",
+                    line,
+                    "id",
+                )
+        return ImportRejected(f"{self.name}: an event breaks a rule of the store")
+
+    def _duplicate_update(self) -> ImportRejected:
+        return ImportRejected(f"{self.name}: an event to update appears twice in the file")
+
+    def finish(self) -> None:
+        """Write the last batch, then the relations, once every target is known."""
+        self.flush()
+        conn = self.conn
+        dangling = conn.execute(
+            "SELECT l.line, l.source_key, l.field, l.target_key FROM temp.import_link l"
+            " LEFT JOIN event e ON e.key = l.target_key WHERE e.id IS NULL"
+            " ORDER BY l.line LIMIT 1"
+        ).fetchone()
+        if dangling:
+            line, key, field, target = dangling
+            raise ImportRejected(
+                f"{self.name} line {line}, event {key!r}, field {field!r}: "
+                f"no event {target!r} in the file or the store",
+                line,
+                field,
+            )
+        conn.execute(
+            "INSERT OR IGNORE INTO relation (source_id, type, target_id)"
+            " SELECT l.source_id, l.type, e.id FROM temp.import_link l"
+            " JOIN event e ON e.key = l.target_key WHERE l.type IS NOT NULL"
+        )
+        conn.execute("DELETE FROM temp.import_link")
+
+    def changes(self) -> Changes:
+        """What the import changed (``store_replaced`` for a large import)."""
+        if self.done > CHANGES_KEY_LIMIT:
+            return Changes(store_replaced=True)
+        return Changes(added=tuple(self.added), updated=tuple(self.updated))
+
+
+def _event_row(event: Event) -> tuple:
+    """The event table's columns after ``id``, in insert order."""
+    return (
+        event.key,
+        event.kind.value,
+        event.title,
+        event.summary,
+        event.when.start_day,
+        event.when.end_day,
+        event.when.precision.value,
+        event.when.wording,
+        event.confidence,
+        event.origin,
+        json.dumps(event.details, ensure_ascii=False, sort_keys=True),
+    )

@@ -1,0 +1,111 @@
+"""The timeline's numeric columns: the packed cache equals SQL, follows every change, and
+window() finds exactly what the store's span query finds."""
+
+import numpy as np
+import pytest
+
+from explorer.domain.dates import FuzzyDate, Precision
+from explorer.domain.events import Event, EventKind
+from explorer.store import Store
+from explorer.store.columns import (
+    KIND_ORDER,
+    LANE_ORDER,
+    load_columns,
+    read_cached_columns,
+    read_columns_from_sql,
+)
+from explorer.store.generate import write_store
+
+FIELDS = ("ids", "start", "end", "kind", "lane", "exact")
+
+
+@pytest.fixture(scope="module")
+def big_store_path(tmp_path_factory):
+    """200,000 generated events."""
+    path = tmp_path_factory.mktemp("cols") / "big.db"
+    write_store(path, 200_000, seed=11)
+    return path
+
+
+def assert_same(a, b):
+    assert len(a) == len(b)
+    for name in FIELDS:
+        assert np.array_equal(getattr(a, name), getattr(b, name)), name
+    assert a.max_duration == b.max_duration
+
+
+def test_cached_columns_equal_columns_read_with_sql(big_store_path):
+    with Store(big_store_path) as store:
+        cached = read_cached_columns(store)  # written by generate
+        assert cached is not None
+        assert_same(cached, read_columns_from_sql(store))
+        assert_same(load_columns(store), cached)
+
+
+def test_columns_are_sorted_by_start_then_id_and_describe_each_event(big_store_path):
+    with Store(big_store_path) as store:
+        columns = load_columns(store)
+        order = np.lexsort((columns.ids, columns.start))
+        assert np.array_equal(order, np.arange(len(columns)))
+        for i in (0, 777, 150_000, len(columns) - 1):
+            summary = store.summary(int(columns.ids[i]))
+            assert (summary.when.start_day, summary.when.end_day) == (
+                columns.start[i],
+                columns.end[i],
+            )
+            assert KIND_ORDER[columns.kind[i]] is summary.kind
+            assert LANE_ORDER[columns.lane[i]] is summary.kind.lane
+            assert columns.exact[i] == summary.when.precision.is_exact
+            assert columns.index_of(summary.id) == i
+
+
+def test_window_finds_what_the_store_finds_for_random_windows(big_store_path):
+    rng = np.random.default_rng(5)
+    with Store(big_store_path) as store:
+        columns = load_columns(store)
+        lo, hi = columns.start.min(), columns.end.max()
+        for _ in range(25):
+            start = int(rng.integers(lo - 30, hi))
+            end = start + int(rng.choice([1, 3, 40, 400, 3000]))
+            expected = [s.id for s in store.events_between(start, end)]
+            assert columns.ids[columns.window(start, end)].tolist() == expected
+
+
+def event(key, start_day, days=1, kind=EventKind.VISIT, precision=Precision.DAY):
+    when = FuzzyDate(start_day, start_day + days, precision)
+    return Event(key=key, kind=kind, title=f"Test {key}", when=when)
+
+
+def test_the_cache_follows_adds_updates_and_removals(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add_events(event(f"e{i}", 12_000 + i) for i in range(50))
+        first = load_columns(store, cache_from=0)
+        assert read_cached_columns(store) is not None
+
+        store.add_events([event("late", 20_000, days=900, kind=EventKind.FUND,
+                                precision=Precision.DAY_RANGE)])  # fmt: skip
+        assert read_cached_columns(store) is None
+        added = load_columns(store, cache_from=0)
+        late = added.index_of(store.id_of("late"))
+        assert len(added) == len(first) + 1 and added.start[late] == 20_000
+        assert added.max_duration == 900 and added.exact[late]
+        assert_same(read_cached_columns(store), added)
+
+        store.add_events([event("late", 10_000, precision=Precision.YEAR)], replace=True)
+        moved = load_columns(store, cache_from=0)
+        late = moved.index_of(store.id_of("late"))
+        assert late == 0 and moved.start[0] == 10_000 and not moved.exact[0]
+
+        store.remove_events(["late", "e0"])
+        removed = load_columns(store, cache_from=0)
+        assert len(removed) == 49 and removed.index_of(store.id_of("e1")) == 0
+        assert_same(removed, read_columns_from_sql(store))
+
+
+def test_an_empty_store_and_a_small_store_load_without_a_cache(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        assert len(load_columns(store)) == 0
+        store.add_events([event("one", 100)])
+        assert len(load_columns(store)) == 1
+        assert read_cached_columns(store) is None  # below the size worth caching
+        assert load_columns(store).window(100, 101).tolist() == [0]

@@ -120,7 +120,10 @@ def generate(svg: Path, out: Path) -> list[Path]:
         path = out / png_name(size)
         path.write_bytes(png_bytes(render(renderer, size)))
         written.append(path)
-    for path, data in ((out / f"{APP_ID}.ico", ico_bytes(renderer)), (out / f"{APP_ID}.icns", icns_bytes(renderer))):
+    for path, data in (
+        (out / f"{APP_ID}.ico", ico_bytes(renderer)),
+        (out / f"{APP_ID}.icns", icns_bytes(renderer)),
+    ):
         path.write_bytes(data)
         written.append(path)
     return written

@@ -25,8 +25,10 @@ FIRST_DAY = day_number(dt.date(2001, 1, 1))
 LAST_DAY = day_number(dt.date(2022, 1, 1))  # exclusive
 CHUNK = 50_000
 KEY_PREFIX = "gen-"
-# CSV columns: the dataset's own field names (see DATASET_FORMAT), one event a row.
-CSV_COLUMNS = ("id", "kind", "title", "date", "precision", "date_wording", "summary", "confidence")
+# CSV columns: the export's names (explorer.store.event_files); details as JSON text.
+CSV_COLUMNS = (
+    "id", "kind", "title", "date", "precision", "date_wording", "summary", "confidence", "details"
+)  # fmt: skip
 
 KINDS = tuple(EventKind)
 # How common each kind is: many visits and "other" events, few summits.
@@ -53,6 +55,7 @@ DEFAULT_SHAPE = (0.60, 0.15, 0.12, 0.05, 0.08)
 # Median span length in days of a day_range, per kind (log-normal around it): days to years.
 SPAN_MEDIAN = {EventKind.FUND: 900.0, EventKind.MISSION_MILESTONE: 120.0, EventKind.SUMMIT: 2.0}
 DEFAULT_SPAN_MEDIAN = 6.0
+MISSIONS = ("Task Force North", "Task Force South", "Training Mission Kabul", "Air Wing East")
 _SEASONS = ((1, 4, "early"), (5, 8, "mid"), (9, 12, "late"))
 
 
@@ -67,6 +70,7 @@ class GeneratedChunk:
     end: np.ndarray  # int64, exclusive
     precision: np.ndarray  # uint8 index into PRECISIONS
     wording: list[str | None]
+    details: list[str]  # JSON text
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -111,7 +115,23 @@ def _chunk(rng: np.random.Generator, bursts, first: int, n: int) -> GeneratedChu
     start, end, wording = _intervals(rng, day, precision, median)
     titles = title_parts(rng, kind, KINDS)
     keys = [f"{KEY_PREFIX}{i:07d}" for i in range(first + 1, first + n + 1)]
-    return GeneratedChunk(keys, kind, titles, start, end, precision, wording)
+    details = _details(rng, kind)
+    return GeneratedChunk(keys, kind, titles, start, end, precision, wording, details)
+
+
+def _details(rng: np.random.Generator, kind: np.ndarray) -> list[str]:
+    """Details as JSON text: troop-level changes need their mission (never ISAF or RSM, so the
+    curated missions' step charts stay as they are) and levels; other kinds have none."""
+    details = ["{}"] * len(kind)
+    rows = np.flatnonzero(kind == KINDS.index(EventKind.TROOP_LEVEL_CHANGE))
+    mission = rng.integers(0, len(MISSIONS), len(rows)).tolist()
+    before = (rng.integers(1, 60, len(rows)) * 250).tolist()
+    step = (rng.integers(-8, 9, len(rows)) * 250).tolist()
+    for row, m, b, d in zip(rows.tolist(), mission, before, step, strict=True):
+        details[row] = (
+            f'{{"level_after": {max(b + d, 0)}, "level_before": {b}, "mission": "{MISSIONS[m]}"}}'
+        )
+    return details
 
 
 def _intervals(rng: np.random.Generator, day: np.ndarray, precision: np.ndarray, median):
@@ -171,7 +191,7 @@ def write_store(
             for chunk in generate_chunks(count, seed):
                 conn.executemany(
                     "INSERT INTO event (key, kind, title, start_day, end_day, precision,"
-                    " date_wording, origin) VALUES (?,?,?,?,?,?,?,'user')",
+                    " date_wording, details, origin) VALUES (?,?,?,?,?,?,?,?,'user')",
                     _rows(chunk),
                 )
                 done += len(chunk)
@@ -213,6 +233,7 @@ def _rows(chunk: GeneratedChunk) -> Iterator[tuple]:
         chunk.end.tolist(),
         [precisions[p] for p in chunk.precision.tolist()],
         chunk.wording,
+        chunk.details,
         strict=True,
     )
 
@@ -239,6 +260,7 @@ def write_csv(
                     [w or "" for w in chunk.wording],
                     [""] * len(chunk),
                     ["high"] * len(chunk),
+                    chunk.details,
                     strict=True,
                 )
             )

@@ -100,3 +100,17 @@ def test_generate_command_writes_a_store_and_a_csv(run_cli, tmp_path):
     assert len((tmp_path / "small.csv").read_text(encoding="utf-8").splitlines()) == 301
     again = run_cli("generate", "--events", "300", "--out", tmp_path / "small.csv")
     assert again.returncode == 2 and "already exists" in again.stderr
+
+
+def test_the_generated_csv_imports_into_the_same_events_as_the_generated_store(run_cli, tmp_path):
+    write_store(tmp_path / "direct.db", 3_000, seed=4)
+    write_csv(tmp_path / "events.csv", 3_000, seed=4)
+    result = run_cli("--db", tmp_path / "imported.db", "import", tmp_path / "events.csv")
+    assert result.returncode == 0, result.stderr
+    details = "SELECT key, details FROM event ORDER BY id"
+    assert rows(tmp_path / "imported.db") == rows(tmp_path / "direct.db")
+    with (
+        sqlite3.connect(tmp_path / "imported.db") as a,
+        sqlite3.connect(tmp_path / "direct.db") as b,
+    ):
+        assert a.execute(details).fetchall() == b.execute(details).fetchall()

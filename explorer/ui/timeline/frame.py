@@ -1,0 +1,365 @@
+"""The geometry of one frame of the timeline, computed from the numpy columns: lane boxes, glyph
+positions, span bars, uncertainty bands, density per pixel column, labels and troop steps.
+
+Painting, picking and the tests all read the same Frame, so what is checked is what is drawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtGui import QFontMetricsF
+
+from explorer.domain.binning import (
+    LabelPlacement,
+    column_edges,
+    count_overlapping,
+    overlap_counts,
+    place_labels,
+)
+from explorer.domain.events import Lane
+from explorer.ui.timeline.data import LONG_DAYS, LaneColumns, TimelineData, TitleCache
+from explorer.ui.timeline.style import GLYPH_SIZE
+
+TITLE_H = 17.0  # lane title strip
+ROW_H = 16.0  # one row of glyphs (or span bars) with their labels
+LABEL_H = 14.0
+LABEL_GAP = 3.0
+MAX_LABELS = 300  # per frame, as the scale issue asks
+HALF = GLYPH_SIZE / 2
+LANE_WEIGHT = {Lane.MISSIONS: 2.0}
+STEP_ROWS = 2  # rows of the missions lane above its troop step chart
+MIN_LABEL = 40.0  # narrower room hides a label rather than show two letters
+
+
+@dataclass(frozen=True, slots=True)
+class Mapping:
+    """Day -> pixel mapping of a frame (x = day * scale + offset) and the plot's pixel box."""
+
+    scale: float
+    offset: float
+    left: float
+    top: float
+    width: float
+    height: float
+
+    def x(self, day):
+        """Pixel x of a day (scalar or array)."""
+        return day * self.scale + self.offset
+
+    def day(self, x: float) -> float:
+        """Day at pixel x."""
+        return (x - self.offset) / self.scale
+
+    @property
+    def first_day(self) -> float:
+        """Day at the plot's left edge."""
+        return self.day(self.left)
+
+    @property
+    def last_day(self) -> float:
+        """Day at the plot's right edge."""
+        return self.day(self.left + self.width)
+
+
+@dataclass(slots=True)
+class LaneFrame:
+    """One shown lane in this frame."""
+
+    lane: Lane
+    top: float
+    bottom: float
+    rows: int  # rows available: 0 is the point row, 1.. hold long spans
+    density: np.ndarray | None = None  # counts per pixel column when too many events to draw
+    step_top: float = 0.0  # the troop step chart's box (missions lane)
+    step_bottom: float = 0.0
+
+    def row_y(self, row):
+        """Centre y of a row (scalar or array); rows beyond the lane's room share the last one."""
+        return self.top + TITLE_H + ROW_H / 2 + np.minimum(row, self.rows - 1) * ROW_H
+
+
+@dataclass(slots=True)
+class Frame:
+    """Everything drawn in one frame, in device pixels of the view."""
+
+    mapping: Mapping
+    lanes: list[LaneFrame]
+    # glyphs: event positions (into EventColumns), centres, kinds, drawn dimmed
+    glyph_pos: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    glyph_x: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    glyph_y: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    glyph_kind: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint8))
+    glyph_dim: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    # bars: [x0, y0, w, h] for exact spans, bands for intervals known only roughly
+    bar_rects: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))
+    bar_kind: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint8))
+    bar_pos: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    band_rects: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))
+    band_kind: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint8))
+    band_pos: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    # labels: [x, y, w, h], text (already elided) and event id
+    label_rects: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))
+    label_text: list[str] = field(default_factory=list)
+    label_ids: list[int] = field(default_factory=list)
+    missing_titles: list[int] = field(default_factory=list)
+    # troop steps: polyline points, per-step hit boxes [x0, y0, w, h] and step indices
+    step_points: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
+    step_boxes: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))
+    step_index: list[int] = field(default_factory=list)
+    # eras and commitment marks: [x0, x1] and their index in TimelineData
+    era_spans: list[tuple[float, float, int]] = field(default_factory=list)
+    commitment_marks: list[tuple[float, float, int]] = field(default_factory=list)
+    selected_xy: tuple[float, float] | None = None
+
+    def lane_at(self, y: float) -> LaneFrame | None:
+        """The lane under pixel y."""
+        return next((lf for lf in self.lanes if lf.top <= y < lf.bottom), None)
+
+
+def lane_boxes(
+    shown: list[Lane], top: float, height: float, has_steps: bool
+) -> list[tuple[Lane, float, float]]:
+    """Split the plot's height between the shown lanes (missions taller for its step chart)."""
+    weights = [LANE_WEIGHT.get(lane, 1.0) if has_steps else 1.0 for lane in shown]
+    total = sum(weights) or 1.0
+    boxes, y = [], top
+    for lane, w in zip(shown, weights, strict=True):
+        h = height * w / total
+        boxes.append((lane, y, y + h))
+        y += h
+    return boxes
+
+
+def anchor_x(lane: LaneColumns, pos: np.ndarray, m: Mapping) -> np.ndarray:
+    """Glyph x of lane events: the middle of a short interval (a day, a meeting) or of an
+    uncertainty band; the start of a long exact span, pinned to the left edge while it shows."""
+    start = m.x(lane.start[pos])
+    end = m.x(lane.end[pos])
+    spans = ((lane.end[pos] - lane.start[pos]) >= LONG_DAYS) & lane.exact[pos]
+    pinned = np.clip(start, m.left + HALF + 1, np.maximum(end - HALF, m.left + HALF + 1))
+    return np.where(spans, pinned, (start + end) / 2)
+
+
+def event_row(lane: LaneColumns, pos: np.ndarray) -> np.ndarray:
+    """Row of lane events: 0 for points, 1 + the packed span row for long intervals."""
+    long = (lane.end[pos] - lane.start[pos]) >= LONG_DAYS
+    return np.where(long, lane.span_row[pos] + 1, 0)
+
+
+class FrameBuilder:
+    """Computes frames; keeps the text widths it measured (titles do not change width)."""
+
+    def __init__(self, font_metrics: QFontMetricsF) -> None:
+        self.fm = font_metrics
+        self._widths: dict[int, float] = {}
+
+    def set_font_metrics(self, fm: QFontMetricsF) -> None:
+        """A new font: forget measured widths."""
+        self.fm = fm
+        self._widths.clear()
+
+    def build(
+        self,
+        data: TimelineData,
+        m: Mapping,
+        shown: list[Lane],
+        titles: TitleCache,
+        match_mask: np.ndarray | None,
+    ) -> Frame:
+        """The frame for this mapping, lanes and search."""
+        lanes = []
+        for lane, top, bottom in lane_boxes(shown, m.top, m.height, bool(data.steps)):
+            rows = max(1, int((bottom - top - TITLE_H - 2) // ROW_H))
+            if lane is Lane.MISSIONS and data.steps:
+                rows = min(rows, STEP_ROWS)
+            lanes.append(LaneFrame(lane, top, bottom, rows))
+        frame = Frame(m, lanes)
+        pieces: dict[str, list] = {k: [] for k in ("pos", "x", "y", "kind", "row")}
+        first, last = m.first_day, m.last_day
+        limit = max(200, int(m.width))
+        for lf in lanes:
+            lane = data.lanes[lf.lane]
+            if count_overlapping(lane.start, lane.end_sorted, first, last) > limit:
+                edges = column_edges(first, last, int(m.width))
+                lf.density = overlap_counts(lane.start, lane.end_sorted, edges)
+                continue
+            pos = lane.window(first, last)
+            self._lane_shapes(frame, lf, lane, pos, pieces)
+        self._glyphs(frame, data, pieces, match_mask)
+        self._labels(frame, data, titles, pieces)
+        self._steps(frame, data)
+        self._eras(frame, data)
+        return frame
+
+    def _lane_shapes(self, frame: Frame, lf: LaneFrame, lane: LaneColumns, pos, pieces) -> None:
+        m = frame.mapping
+        x = anchor_x(lane, pos, m)
+        row = np.minimum(event_row(lane, pos), lf.rows - 1)
+        y = lf.row_y(row)
+        x0 = np.maximum(m.x(lane.start[pos]), m.left - 2)
+        x1 = np.minimum(m.x(lane.end[pos]), m.left + m.width + 2)
+        wide = (x1 - x0) > 2.0
+        exact = lane.exact[pos]
+        for mask, target in ((wide & exact, "bar"), (wide & ~exact, "band")):
+            sel = np.flatnonzero(mask)
+            h = (
+                np.where(row[sel] > 0, 6.0, 4.0)
+                if target == "bar"
+                else np.full(len(sel), GLYPH_SIZE + 2)
+            )
+            rects = np.column_stack([x0[sel], y[sel] - h / 2, x1[sel] - x0[sel], h])
+            prior = getattr(frame, f"{target}_rects")
+            setattr(frame, f"{target}_rects", np.vstack([prior, rects]))
+            setattr(
+                frame,
+                f"{target}_kind",
+                np.concatenate([getattr(frame, f"{target}_kind"), lane.kind[pos[sel]]]),
+            )
+            setattr(
+                frame,
+                f"{target}_pos",
+                np.concatenate([getattr(frame, f"{target}_pos"), lane.index[pos[sel]]]),
+            )
+        pieces["pos"].append(lane.index[pos])
+        pieces["x"].append(x)
+        pieces["y"].append(y)
+        pieces["kind"].append(lane.kind[pos])
+        pieces["row"].append(
+            np.full(len(pos), len(pieces["row"]) * 64, np.int64) + np.asarray(row, np.int64)
+        )
+
+    def _glyphs(self, frame: Frame, data: TimelineData, pieces, match_mask) -> None:
+        if not pieces["pos"]:
+            return
+        frame.glyph_pos = np.concatenate(pieces["pos"])
+        frame.glyph_x = np.concatenate(pieces["x"])
+        frame.glyph_y = np.concatenate(pieces["y"])
+        frame.glyph_kind = np.concatenate(pieces["kind"])
+        pieces["row_key"] = np.concatenate(pieces["row"])
+        if match_mask is not None:
+            frame.glyph_dim = ~match_mask[frame.glyph_pos]
+        else:
+            frame.glyph_dim = np.zeros(len(frame.glyph_pos), bool)
+
+    def _labels(self, frame: Frame, data: TimelineData, titles: TitleCache, pieces) -> None:
+        if not len(frame.glyph_pos):
+            return
+        m = frame.mapping
+        right = m.left + m.width
+        keys = pieces["row_key"]
+        order = np.lexsort((frame.glyph_x, keys))
+        xs, ks = frame.glyph_x[order], keys[order]
+        same_row_next = np.append(ks[1:] == ks[:-1], False)
+        next_x = np.where(same_row_next, np.append(xs[1:], right), right)
+        left = xs + HALF + LABEL_GAP
+        limit = np.minimum(next_x - HALF - LABEL_GAP, right - 2)
+        roomy = np.flatnonzero(limit - left >= MIN_LABEL)
+        rects, texts, ids, missing = [], [], [], []
+        for key in np.unique(ks[roomy]):
+            cand = roomy[ks[roomy] == key]
+            wanted = np.empty(len(cand))
+            event_ids = data.columns.ids[frame.glyph_pos[order[cand]]]
+            for j, event_id in enumerate(event_ids):
+                wanted[j] = self._width(int(event_id), titles, missing)
+            has = wanted > 0
+            cand, wanted, event_ids = cand[has], wanted[has], event_ids[has]
+            placed: LabelPlacement = place_labels(
+                left[cand], wanted, limit[cand], min_width=MIN_LABEL
+            )
+            for k, lx, w in zip(placed.kept, placed.left, placed.width, strict=True):
+                if len(texts) >= MAX_LABELS:
+                    break
+                event_id = int(event_ids[k])
+                y = frame.glyph_y[order[cand[k]]]
+                title = titles.get(event_id).title
+                text = self.fm.elidedText(title, _ELIDE_RIGHT, w)
+                rects.append((lx, y - LABEL_H / 2, w, LABEL_H))
+                texts.append(text)
+                ids.append(event_id)
+        frame.label_rects = np.asarray(rects, np.float64).reshape(-1, 4)
+        frame.label_text, frame.label_ids, frame.missing_titles = texts, ids, missing[:MAX_LABELS]
+
+    def _width(self, event_id: int, titles: TitleCache, missing: list[int]) -> float:
+        width = self._widths.get(event_id)
+        if width is None:
+            summary = titles.get(event_id)
+            if summary is None:
+                missing.append(event_id)
+                return 0.0
+            width = self.fm.horizontalAdvance(summary.title) + 2
+            if len(self._widths) > 20000:
+                self._widths.clear()
+            self._widths[event_id] = width
+        return width
+
+    def _steps(self, frame: Frame, data: TimelineData) -> None:
+        lf = next((lf for lf in frame.lanes if lf.lane is Lane.MISSIONS), None)
+        if lf is None or not data.steps:
+            return
+        m = frame.mapping
+        lf.step_top = lf.top + TITLE_H + lf.rows * ROW_H + LABEL_H + 2
+        lf.step_bottom = lf.bottom - 4
+        if lf.step_bottom - lf.step_top < 10:
+            return
+        top_level = max(s.level for s in data.steps)
+        points, boxes, index = [], [], []
+        placed: list[tuple[float, float, float, float]] = []
+        texts, ids = [], []
+        for i, step in enumerate(data.steps):
+            x0, x1 = float(m.x(step.start)), float(m.x(step.end))
+            y = lf.step_bottom - (lf.step_bottom - lf.step_top) * step.level / top_level
+            if i and data.steps[i - 1].mission == step.mission:
+                points.append((x0, points[-1][1]))
+            elif points:
+                points.append((np.nan, np.nan))  # a gap between missions
+            points += [(x0, y), (x1, y)]
+            if x1 < m.left or x0 > m.left + m.width:
+                continue
+            boxes.append((x0 - 3, y - 4, x1 - x0 + 6, 8))
+            index.append(i)
+            text = step.text
+            w = self.fm.horizontalAdvance(text) + 2
+            rect = (max(x0, m.left) + 2, y - LABEL_H - 1, w, LABEL_H)
+            if rect[0] + w <= min(x1, m.left + m.width) and not any(
+                _overlap(rect, r) for r in placed
+            ):
+                placed.append(rect)
+                texts.append(text)
+                ids.append(step.event_id)
+        frame.step_points = np.asarray(points, np.float64).reshape(-1, 2)
+        frame.step_boxes = np.asarray(boxes, np.float64).reshape(-1, 4)
+        frame.step_index = index
+        if placed:
+            frame.label_rects = np.vstack([frame.label_rects, np.asarray(placed)])
+            frame.label_text += texts
+            frame.label_ids += ids
+
+    def _eras(self, frame: Frame, data: TimelineData) -> None:
+        m = frame.mapping
+        for i, era in enumerate(data.eras):
+            x0, x1 = float(m.x(era.start)), float(m.x(era.end))
+            if x1 > m.left and x0 < m.left + m.width:
+                frame.era_spans.append((max(x0, m.left), min(x1, m.left + m.width), i))
+        funds = next((lf for lf in frame.lanes if lf.lane is Lane.FUNDS), None)
+        if funds is None:
+            return
+        lane = data.lanes[Lane.FUNDS]
+        for i, mark in enumerate(data.commitments):
+            x = float(m.x(mark.day))
+            position = data.columns.index_of(mark.fund_id)
+            if position is None or not m.left <= x <= m.left + m.width:
+                continue
+            local = np.searchsorted(lane.index, position)
+            y = float(funds.row_y(event_row(lane, np.array([local]))[0]))
+            frame.commitment_marks.append((x, y, i))
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+from PySide6.QtCore import Qt  # noqa: E402
+
+_ELIDE_RIGHT = Qt.TextElideMode.ElideRight

@@ -1,0 +1,242 @@
+"""The one pyqtgraph item that paints the whole timeline in screen coordinates, with batched
+QPainter calls from the numpy arrays of a Frame (no graphics item per event, no text item)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pyqtgraph as pg
+from pyqtgraph.Qt.internals import PrimitiveArray  # numpy-backed QRectF/fragment arrays
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPalette, QPen
+
+from explorer.store.columns import KIND_ORDER
+from explorer.ui.timeline.frame import HALF, TITLE_H, Frame, Mapping
+from explorer.ui.timeline.style import GLYPH_SIZE, GlyphAtlas, kind_color, outline_color
+
+KIND_COLORS = [kind_color(k) for k in KIND_ORDER]
+
+
+class TimelineItem(pg.GraphicsObject):
+    """Paints the frame the widget computes for the current view; covers the whole view box."""
+
+    def __init__(self, frame_for: Callable[[Mapping], Frame], palette: Callable[[], QPalette]):
+        super().__init__()
+        self._frame_for = frame_for
+        self._palette = palette
+        self._atlas: GlyphAtlas | None = None
+        self._atlas_key: tuple | None = None
+        self._fragments = PrimitiveArray(QPainter.PixmapFragment, 10)
+        self._rects = PrimitiveArray(QRectF, 4)
+        self.show_focus = False
+        self.dimmed_density = False
+        self.title_font = QFont()
+        self.title_font.setBold(True)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+        vb = self.getViewBox()
+        return vb.viewRect() if vb is not None else QRectF()
+
+    def viewRangeChanged(self) -> None:  # noqa: N802 (pyqtgraph hook)
+        self.prepareGeometryChange()
+
+    def mapping_from(self, transform) -> Mapping:
+        """The day -> pixel mapping of a paint (or of the view) from an item -> device transform."""
+        rect = self.boundingRect()
+        top_left = transform.map(rect.topLeft())
+        bottom_right = transform.map(rect.bottomRight())
+        left, right = sorted((top_left.x(), bottom_right.x()))
+        top, bottom = sorted((top_left.y(), bottom_right.y()))
+        return Mapping(transform.m11(), transform.dx(), left, top, right - left, bottom - top)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        """Draw one frame: lanes, eras, density, spans, bands, steps, glyphs, labels, selection."""
+        m = self.mapping_from(painter.transform())
+        if m.width < 2 or m.height < 2:
+            return
+        frame = self._frame_for(m)
+        palette = self._palette()
+        painter.resetTransform()
+        dpr = (
+            widget.devicePixelRatioF()
+            if widget is not None
+            else painter.device().devicePixelRatioF()
+        )
+        painter.setClipRect(QRectF(m.left, m.top, m.width, m.height))
+        self._draw_lanes(painter, frame, palette)
+        self._draw_eras(painter, frame, palette)
+        self._draw_density(painter, frame, palette)
+        self._draw_rects(painter, frame.band_rects, frame.band_kind, alpha=0.28, brackets=True)
+        self._draw_rects(painter, frame.bar_rects, frame.bar_kind, alpha=0.85, brackets=False)
+        self._draw_steps(painter, frame, palette)
+        self._draw_glyphs(painter, frame, palette, dpr)
+        self._draw_labels(painter, frame, palette)
+        self._draw_titles(painter, frame, palette)
+        self._draw_selection(painter, frame, palette)
+
+    # -- layers ---------------------------------------------------------------------------------
+
+    def _draw_lanes(self, painter: QPainter, frame: Frame, palette: QPalette) -> None:
+        m = frame.mapping
+        stripe = QColor(palette.color(QPalette.ColorRole.AlternateBase))
+        line = QColor(palette.color(QPalette.ColorRole.Mid))
+        for i, lf in enumerate(frame.lanes):
+            if i % 2:
+                painter.fillRect(QRectF(m.left, lf.top, m.width, lf.bottom - lf.top), stripe)
+            if i:
+                painter.fillRect(QRectF(m.left, lf.top, m.width, 1.0), line)
+
+    def _draw_eras(self, painter: QPainter, frame: Frame, palette: QPalette) -> None:
+        m = frame.mapping
+        text = QColor(palette.color(QPalette.ColorRole.Text))
+        font = QFont(painter.font())
+        font.setItalic(True)
+        painter.setFont(font)
+        for n, (x0, x1, _i) in enumerate(frame.era_spans):
+            shade = QColor(palette.color(QPalette.ColorRole.Highlight))
+            shade.setAlphaF(0.07 if n % 2 == 0 else 0.12)
+            painter.fillRect(QRectF(x0, m.top, x1 - x0, m.height), shade)
+        painter.setPen(text)
+        for x0, x1, i in frame.era_spans:
+            title = self.era_titles[i] if i < len(self.era_titles) else ""
+            fm = painter.fontMetrics()
+            room = x1 - x0 - 8
+            if room > 30:
+                label = fm.elidedText(title, Qt.TextElideMode.ElideRight, int(room))
+                painter.drawText(QPointF(x0 + 4, m.top + m.height - 4), label)
+        painter.setFont(QFont())
+
+    era_titles: list[str] = []
+
+    def _draw_density(self, painter: QPainter, frame: Frame, palette: QPalette) -> None:
+        color = QColor(palette.color(QPalette.ColorRole.Highlight))
+        color.setAlphaF(0.35 if self.dimmed_density else 0.8)
+        argb = np.uint32(color.rgba())
+        for lf in frame.lanes:
+            if lf.density is None or not len(lf.density):
+                continue
+            height = int(lf.bottom - lf.top - TITLE_H - 3)
+            if height < 2:
+                continue
+            counts = lf.density.astype(np.float64)
+            top = counts.max()
+            bars = np.where(
+                counts > 0, np.maximum(1, np.ceil(np.sqrt(counts / max(top, 1)) * height)), 0
+            )
+            rows = np.arange(height)[:, None]
+            pixels = np.where(rows >= height - bars[None, :], argb, np.uint32(0)).astype(np.uint32)
+            pixels = np.ascontiguousarray(pixels)
+            image = QImage(
+                pixels.data,
+                pixels.shape[1],
+                height,
+                pixels.shape[1] * 4,
+                QImage.Format.Format_ARGB32,
+            )
+            target = QRectF(frame.mapping.left, lf.top + TITLE_H + 1, frame.mapping.width, height)
+            painter.drawImage(target, image)
+            del image, pixels
+
+    def _draw_rects(
+        self, painter: QPainter, rects: np.ndarray, kinds: np.ndarray, alpha: float, brackets: bool
+    ) -> None:
+        if not len(rects):
+            return
+        painter.setPen(Qt.PenStyle.NoPen)
+        for code in np.unique(kinds):
+            sel = rects[kinds == code]
+            color = QColor(KIND_COLORS[code])
+            color.setAlphaF(alpha)
+            painter.setBrush(QBrush(color))
+            self._fill_rects(painter, sel)
+            if brackets:  # the ends of an uncertainty band, as brackets
+                ends = np.concatenate([sel, sel])
+                n = len(sel)
+                ends[n:, 0] = sel[:, 0] + sel[:, 2] - 1.5
+                ends[:, 2] = 1.5
+                painter.setBrush(QBrush(KIND_COLORS[code]))
+                self._fill_rects(painter, ends)
+
+    def _fill_rects(self, painter: QPainter, rects: np.ndarray) -> None:
+        self._rects.resize(len(rects))
+        self._rects.ndarray()[:] = rects
+        painter.drawRects(*self._rects.drawargs())
+
+    def _draw_steps(self, painter: QPainter, frame: Frame, palette: QPalette) -> None:
+        if len(frame.step_points):
+            pen = QPen(KIND_COLORS[KIND_ORDER.index(_TROOP)], 2.0)
+            painter.setPen(pen)
+            pts = frame.step_points
+            breaks = np.flatnonzero(np.isnan(pts[:, 0]))
+            for part in np.split(pts, breaks):
+                part = part[~np.isnan(part[:, 0])]
+                if len(part) > 1:
+                    painter.drawPolyline([QPointF(x, y) for x, y in part])
+        if frame.commitment_marks:
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 1.5))
+            for x, y, _i in frame.commitment_marks:
+                painter.drawLine(QPointF(x, y - 7), QPointF(x, y + 7))
+
+    def _draw_glyphs(self, painter: QPainter, frame: Frame, palette: QPalette, dpr: float) -> None:
+        n = len(frame.glyph_pos)
+        if not n:
+            return
+        key = (dpr, outline_color(palette).rgba())
+        if self._atlas_key != key:
+            self._atlas, self._atlas_key = GlyphAtlas(dpr, outline_color(palette)), key
+        atlas = self._atlas
+        self._fragments.resize(n)
+        frags = self._fragments.ndarray()
+        frags[:, 0] = frame.glyph_x
+        frags[:, 1] = frame.glyph_y
+        frags[:, 2] = frame.glyph_kind.astype(np.float64) * atlas.cell
+        frags[:, 3] = 0
+        frags[:, 4:6] = atlas.cell
+        frags[:, 6:8] = 1.0 / dpr
+        frags[:, 8] = 0.0
+        frags[:, 9] = np.where(frame.glyph_dim, 0.22, 1.0)
+        painter.drawPixmapFragments(*self._fragments.drawargs(), atlas.pixmap)
+
+    def _draw_labels(self, painter: QPainter, frame: Frame, palette: QPalette) -> None:
+        if not frame.label_text:
+            return
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        fm = painter.fontMetrics()
+        baseline = (fm.ascent() - fm.descent()) / 2
+        for (x, y, _w, h), text in zip(frame.label_rects, frame.label_text, strict=True):
+            painter.drawText(QPointF(x, y + h / 2 + baseline), text)
+
+    def _draw_titles(self, painter: QPainter, frame: Frame, palette: QPalette) -> None:
+        m = frame.mapping
+        painter.setFont(self.title_font)
+        fm = painter.fontMetrics()
+        plate = QColor(palette.color(QPalette.ColorRole.Base))
+        plate.setAlphaF(0.85)
+        for lf in frame.lanes:
+            title = lf.lane.label
+            w = fm.horizontalAdvance(title) + 8
+            painter.fillRect(QRectF(m.left, lf.top + 1, w, TITLE_H - 2), plate)
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            painter.drawText(QPointF(m.left + 4, lf.top + TITLE_H - 4), title)
+        painter.setFont(QFont())
+
+    def _draw_selection(self, painter: QPainter, frame: Frame, palette: QPalette) -> None:
+        point = frame.selected_xy
+        if point is None:
+            return
+        x, y = point
+        highlight = QColor(palette.color(QPalette.ColorRole.Highlight))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(highlight, 3.0))
+        painter.drawEllipse(QPointF(x, y), HALF + 4, HALF + 4)
+        if self.show_focus:  # keyboard focus: a dashed ring in the text colour around the halo
+            pen = QPen(palette.color(QPalette.ColorRole.Text), 1.5, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawRect(QRectF(x - GLYPH_SIZE, y - GLYPH_SIZE, 2 * GLYPH_SIZE, 2 * GLYPH_SIZE))
+
+
+from explorer.domain.events import EventKind  # noqa: E402
+
+_TROOP = EventKind.TROOP_LEVEL_CHANGE

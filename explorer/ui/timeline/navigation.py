@@ -1,0 +1,82 @@
+"""Keyboard moves over the numpy columns (works the same at a million events): previous/next in
+time among the shown lanes, nearest in time in the lane above/below, first and last."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from explorer.domain.events import Lane
+from explorer.store.columns import LANE_ORDER
+from explorer.ui.timeline.data import TimelineData
+
+_CHUNK = 4096
+
+
+def _shown_lookup(shown: frozenset[Lane]) -> np.ndarray:
+    return np.array([lane in shown for lane in LANE_ORDER], bool)
+
+
+def step_in_time(
+    data: TimelineData, position: int, step: int, shown: frozenset[Lane]
+) -> int | None:
+    """The next (step > 0) or previous event after ``position`` among the shown lanes."""
+    lookup = _shown_lookup(shown)
+    lanes = data.columns.lane
+    i = position + (1 if step > 0 else -1)
+    while 0 <= i < len(lanes):
+        if step > 0:
+            chunk = lookup[lanes[i : i + _CHUNK]]
+            hits = np.flatnonzero(chunk)
+            if len(hits):
+                return i + int(hits[0])
+            i += _CHUNK
+        else:
+            lo = max(0, i - _CHUNK + 1)
+            hits = np.flatnonzero(lookup[lanes[lo : i + 1]])
+            if len(hits):
+                return lo + int(hits[-1])
+            i = lo - 1
+    return None
+
+
+def edge(data: TimelineData, last: bool, shown: frozenset[Lane]) -> int | None:
+    """The first (or last) event among the shown lanes."""
+    n = len(data.columns)
+    if not n:
+        return None
+    start = n if last else -1
+    return step_in_time(data, start, -1 if last else 1, shown)
+
+
+def first_from(data: TimelineData, day: float, shown: frozenset[Lane]) -> int | None:
+    """The first shown event starting at or after ``day`` (or the last one before it)."""
+    i = int(np.searchsorted(data.columns.start, day, side="left"))
+    after = step_in_time(data, i - 1, 1, shown)
+    return after if after is not None else step_in_time(data, i, -1, shown)
+
+
+def nearest_in_lane(data: TimelineData, lane: Lane, day: float) -> int | None:
+    """The event of ``lane`` whose start is nearest to ``day`` (position in EventColumns)."""
+    columns = data.lanes[lane]
+    if not len(columns):
+        return None
+    i = int(np.searchsorted(columns.start, day))
+    candidates = [j for j in (i - 1, i) if 0 <= j < len(columns)]
+    best = min(candidates, key=lambda j: (abs(columns.start[j] - day), j))
+    return int(columns.index[best])
+
+
+def across_lanes(
+    data: TimelineData, position: int, direction: int, shown: frozenset[Lane]
+) -> int | None:
+    """The event nearest in time in the next shown lane above (-1) or below (+1) that has any."""
+    here = LANE_ORDER[int(data.columns.lane[position])]
+    ordered = [lane for lane in LANE_ORDER if lane in shown or lane is here]
+    i = ordered.index(here) + direction
+    day = float(data.columns.start[position])
+    while 0 <= i < len(ordered):
+        found = nearest_in_lane(data, ordered[i], day)
+        if found is not None:
+            return found
+        i += direction
+    return None

@@ -1,0 +1,75 @@
+"""Where an event is drawn in a frame, and which event is under a pixel (lane-aware)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from explorer.store.columns import LANE_ORDER
+from explorer.ui.timeline.data import TimelineData
+from explorer.ui.timeline.frame import HALF, ROW_H, Frame, anchor_x, event_row
+
+PICK_SLACK = 4.0  # pixels around a glyph that still count as a hit
+
+
+def event_point(data: TimelineData, frame: Frame, position: int) -> tuple[float, float] | None:
+    """Centre (device pixels) of the glyph of the event at ``position`` in EventColumns, or None
+    when its lane is hidden. Works whether or not the lane is drawn as density."""
+    lane = LANE_ORDER[int(data.columns.lane[position])]
+    lf = next((lf for lf in frame.lanes if lf.lane is lane), None)
+    if lf is None:
+        return None
+    columns = data.lanes[lane]
+    local = np.array([np.searchsorted(columns.index, position)])
+    x = float(anchor_x(columns, local, frame.mapping)[0])
+    y = float(lf.row_y(event_row(columns, local))[0])
+    return x, y
+
+
+def pick(data: TimelineData, frame: Frame, x: float, y: float) -> int | None:
+    """The event id under (x, y): a troop step, a commitment mark, the nearest glyph in the row
+    under the cursor, a span or band containing the point, or in a density lane the event
+    starting nearest the cursor."""
+    lf = frame.lane_at(y)
+    if lf is None:
+        return None
+    boxes = frame.step_boxes
+    if len(boxes):
+        inside = np.flatnonzero(
+            (boxes[:, 0] <= x)
+            & (x <= boxes[:, 0] + boxes[:, 2])
+            & (boxes[:, 1] <= y)
+            & (y <= boxes[:, 1] + boxes[:, 3])
+        )
+        if len(inside):
+            return data.steps[frame.step_index[int(inside[0])]].event_id
+    for mx, my, i in frame.commitment_marks:
+        if abs(mx - x) <= 3 and abs(my - y) <= 7:
+            return data.commitments[i].meeting_id
+    if len(frame.glyph_pos):
+        dx = np.abs(frame.glyph_x - x)
+        near = (dx <= HALF + PICK_SLACK) & (np.abs(frame.glyph_y - y) <= ROW_H / 2)
+        hits = np.flatnonzero(near)
+        if len(hits):
+            best = hits[np.argmin(dx[hits])]
+            return int(data.columns.ids[frame.glyph_pos[best]])
+    for rects, positions in ((frame.bar_rects, frame.bar_pos), (frame.band_rects, frame.band_pos)):
+        if len(rects):
+            inside = np.flatnonzero(
+                (rects[:, 0] - 2 <= x)
+                & (x <= rects[:, 0] + rects[:, 2] + 2)
+                & (rects[:, 1] - 2 <= y)
+                & (y <= rects[:, 1] + rects[:, 3] + 2)
+            )
+            if len(inside):
+                best = inside[np.argmin(rects[inside, 2])]  # the shortest: the most specific
+                return int(data.columns.ids[positions[best]])
+    if lf.density is not None:
+        columns = data.lanes[lf.lane]
+        day = frame.mapping.day(x)
+        i = int(np.searchsorted(columns.start, day))
+        near = [j for j in (i - 1, i) if 0 <= j < len(columns)]
+        if near:
+            j = min(near, key=lambda j: abs(columns.start[j] - day))
+            if abs(frame.mapping.x(columns.start[j]) - x) <= PICK_SLACK:
+                return int(data.columns.ids[columns.index[j]])
+    return None

@@ -1,0 +1,360 @@
+"""The timeline widget: lanes over a date axis, an overview strip and a legend, linked to the
+shared ViewState (it writes what the user does and follows what other panes do)."""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QFontMetricsF, QImage, QPainter
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+
+from explorer.domain.events import Lane
+from explorer.store.columns import LANE_ORDER
+from explorer.store.store import Store
+from explorer.ui.timeline.axis import DateAxis
+from explorer.ui.timeline.data import TimelineData, TitleCache, load_timeline_data
+from explorer.ui.timeline.frame import Frame, FrameBuilder, Mapping
+from explorer.ui.timeline.item import TimelineItem
+from explorer.ui.timeline.keys import handle_key
+from explorer.ui.timeline.legend import LegendBar
+from explorer.ui.timeline.overview import OverviewStrip
+from explorer.ui.timeline.picking import event_point, pick
+from explorer.ui.view_state import ViewState
+
+MIN_RANGE_DAYS = 7.0
+PRELOAD_TITLES = 20000  # a store this small has all its titles read at once
+TITLE_FETCH_MS = 60  # label titles missing from the cache are fetched this long after a frame
+
+
+class TimelineWidget(QWidget):
+    """The zoomable timeline of one store, following and writing the shared ViewState."""
+
+    current_event_changed = Signal(object)  # event id or None, whoever selected it
+
+    def __init__(self, store: Store, view_state: ViewState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view_state = view_state
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Timeline")
+        self.setAccessibleDescription(
+            "Events by lane over time. Arrow keys move between events, plus and minus zoom."
+        )
+        self.legend = LegendBar(self)
+        self.plot = pg.PlotWidget(axisItems={"bottom": DateAxis()}, enableMenu=False)
+        self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # clicks give focus to this widget
+        self.plot.hideButtons()
+        self.plot.hideAxis("left")
+        self.view_box = self.plot.getViewBox()
+        self.view_box.setMouseEnabled(x=True, y=False)
+        self.view_box.setMenuEnabled(False)
+        self.view_box.invertY(True)
+        self.view_box.setYRange(0, 1, padding=0)
+        self.item = TimelineItem(self._frame_for, self.palette)
+        self.plot.addItem(self.item)
+        self.overview = OverviewStrip(self.palette, self._overview_moved)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.overview)
+
+        self._builder = FrameBuilder(QFontMetricsF(self.font()))
+        self._apply_palette()
+        self._frame: tuple[tuple, Frame] | None = None
+        self._match_mask: np.ndarray | None = None
+        self._search_version = 0
+        self._wanted_titles: list[int] = []
+        self._title_timer = QTimer(self, singleShot=True, interval=TITLE_FETCH_MS)
+        self._title_timer.timeout.connect(self._fetch_titles)
+
+        self.view_box.sigXRangeChanged.connect(self._range_changed)
+        self.plot.scene().sigMouseClicked.connect(self._clicked)
+        self.plot.viewport().installEventFilter(self)
+        view_state.selection_changed.connect(self._selection_changed)
+        view_state.visible_range_changed.connect(self._visible_range_changed)
+        view_state.lanes_changed.connect(self._repaint)
+        view_state.search_changed.connect(self._search_changed)
+        self.set_store(store)
+
+    # -- store -------------------------------------------------------------------------------
+
+    def set_store(self, store: Store) -> None:
+        """Load (or reload) the columns and annotations of ``store`` and fit the view."""
+        self.store = store
+        self.data: TimelineData = load_timeline_data(store)
+        self.titles = TitleCache(store)
+        if len(self.data.columns) <= PRELOAD_TITLES:
+            first, last = self.data.bounds
+            self.titles.preload(store.events_between(int(first), int(last) + 1))
+        self.item.era_titles = [era.title for era in self.data.eras]
+        first, last = self.full_range()
+        self.view_box.setLimits(
+            xMin=first, xMax=last, minXRange=MIN_RANGE_DAYS, maxXRange=last - first, yMin=0, yMax=1
+        )
+        self.overview.strip.set_events(self.data.columns.start, self.data.columns.end)
+        self.overview.set_extent(first, last)
+        self._search_changed(self.view_state.search_matches)
+        self.fit_all()
+
+    def full_range(self) -> tuple[float, float]:
+        """The store's span with margins: the furthest the view zooms out."""
+        first, last = self.data.bounds
+        margin = max(30.0, (last - first) * 0.03)
+        return first - margin, last + margin
+
+    # -- zoom and pan ------------------------------------------------------------------------
+
+    def visible_range(self) -> tuple[float, float]:
+        """(first day, last day) shown."""
+        (x0, x1), _ = self.view_box.viewRange()
+        return float(x0), float(x1)
+
+    def set_range(self, first: float, last: float) -> None:
+        """Show ``first`` .. ``last`` (clamped to the zoom limits)."""
+        self.view_box.setXRange(first, last, padding=0)
+
+    def fit_all(self) -> None:
+        """Show the whole store."""
+        self.set_range(*self.full_range())
+
+    def zoom_by(self, factor: float, around_day: float | None = None) -> None:
+        """Zoom in (factor > 1) or out around a day (default: the middle of the view)."""
+        x0, x1 = self.visible_range()
+        c = (x0 + x1) / 2 if around_day is None else around_day
+        self.set_range(c - (c - x0) / factor, c + (x1 - c) / factor)
+
+    def zoom_to_selection(self) -> None:
+        """Fit the view to the selected event (at least a few weeks around it)."""
+        position = self._selected_position()
+        if position is None:
+            return
+        start = float(self.data.columns.start[position])
+        end = float(self.data.lanes[self._lane_of(position)].end[self._local(position)])
+        width = max(end - start, 21.0) * 1.6
+        middle = (start + end) / 2
+        self.set_range(middle - width / 2, middle + width / 2)
+
+    def pan_by_screens(self, screens: float) -> None:
+        """Move the view by a number of screen widths (negative: back in time)."""
+        x0, x1 = self.visible_range()
+        shift = (x1 - x0) * screens
+        first, last = self.full_range()
+        shift = min(max(shift, first - x0), last - x1)
+        self.set_range(x0 + shift, x1 + shift)
+
+    def bring_into_view(self, event_id: int) -> None:
+        """Pan (keeping the zoom) so that the event's glyph is on screen."""
+        position = self.data.columns.index_of(event_id)
+        if position is None:
+            return
+        x0, x1 = self.visible_range()
+        start = float(self.data.columns.start[position])
+        end = float(self.data.lanes[self._lane_of(position)].end[self._local(position)])
+        margin = (x1 - x0) * 0.05
+        if end < x0 + margin or start > x1 - margin:
+            middle = start if end - start > (x1 - x0) else (start + end) / 2
+            self.set_range(middle - (x1 - x0) / 2, middle + (x1 - x0) / 2)
+
+    # -- geometry ----------------------------------------------------------------------------
+
+    def current_frame(self) -> Frame:
+        """The frame as the view shows it now (what the last or next paint draws)."""
+        vb_transform = self.item.deviceTransform(self.plot.viewportTransform())
+        return self._frame_for(self.item.mapping_from(vb_transform))
+
+    def viewport_widget(self) -> QWidget:
+        """The widget that receives mouse events over the timeline (for clicks in tests)."""
+        return self.plot.viewport()
+
+    def glyph_position(self, event_id: int) -> QPoint | None:
+        """Where the event's glyph is, in this widget's coordinates (None when not shown)."""
+        position = self.data.columns.index_of(event_id)
+        if position is None:
+            return None
+        point = event_point(self.data, self.current_frame(), position)
+        if point is None:
+            return None
+        return self.plot.viewport().mapTo(self, QPointF(*point).toPoint())
+
+    def event_at(self, pos: QPoint) -> int | None:
+        """The event under a point in this widget's coordinates."""
+        viewport = self.plot.viewport().mapFrom(self, pos)
+        return pick(self.data, self.current_frame(), viewport.x(), viewport.y())
+
+    def _frame_for(self, mapping: Mapping) -> Frame:
+        shown = tuple(lane for lane in LANE_ORDER if lane in self.view_state.lanes)
+        selected = self.view_state.selected
+        key = (mapping, shown, id(self.data), self.titles.version, self._search_version, selected)
+        if self._frame is not None and self._frame[0] == key:
+            return self._frame[1]
+        frame = self._builder.build(self.data, mapping, list(shown), self.titles, self._match_mask)
+        position = self._selected_position()
+        if position is not None:
+            frame.selected_xy = event_point(self.data, frame, position)
+        self._frame = (key, frame)
+        if frame.missing_titles:
+            self._wanted_titles = frame.missing_titles
+            self._title_timer.start()
+        return frame
+
+    def _fetch_titles(self) -> None:
+        self.titles.fetch_many(self._wanted_titles)
+        self._wanted_titles = []
+        self.item.update()
+
+    def _selected_position(self) -> int | None:
+        selected = self.view_state.selected
+        return None if selected is None else self.data.columns.index_of(selected)
+
+    def _lane_of(self, position: int) -> Lane:
+        return LANE_ORDER[int(self.data.columns.lane[position])]
+
+    def _local(self, position: int) -> int:
+        return int(np.searchsorted(self.data.lanes[self._lane_of(position)].index, position))
+
+    # -- reacting to the view state -----------------------------------------------------------
+
+    def _range_changed(self, _vb=None, _range=None) -> None:
+        x0, x1 = self.visible_range()
+        self.overview.show_window(x0, x1)
+        self.view_state.set_visible_range(x0, x1, origin=self)
+
+    def _overview_moved(self, first: float, last: float) -> None:
+        self.view_state.set_visible_range(first, last, origin=self.overview)
+
+    def _visible_range_changed(self, first: float, last: float, origin: object) -> None:
+        if origin is not self:
+            self.set_range(first, last)
+
+    def _selection_changed(self, event_id, origin) -> None:
+        if event_id is not None and origin is not self:
+            self.bring_into_view(event_id)
+        self._announce(event_id)
+        self.current_event_changed.emit(event_id)
+        self.item.update()
+
+    def _search_changed(self, matches) -> None:
+        self._search_version += 1
+        if matches is None:
+            self._match_mask = None
+        else:
+            wanted = np.fromiter((int(m) for m in matches), np.int64, len(matches))
+            self._match_mask = np.isin(self.data.columns.ids, wanted)
+        self.item.dimmed_density = matches is not None
+        self.item.update()
+
+    def _repaint(self, *_args) -> None:
+        self.item.update()
+
+    def _announce(self, event_id: int | None) -> None:
+        """Tell assistive technology which event is current."""
+        summary = None if event_id is None else self.titles.fetch(event_id)
+        self.setAccessibleName(summary.accessible_text() if summary else "Timeline")
+        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
+
+    # -- mouse, keys, focus -------------------------------------------------------------------
+
+    def _clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or event.double():
+            return
+        viewport = self.plot.mapFromScene(event.scenePos())
+        found = pick(self.data, self.current_frame(), viewport.x(), viewport.y())
+        if found is not None:
+            self.view_state.select(found, origin=self)
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Tooltips over the timeline's viewport."""
+        if event.type() == QEvent.Type.ToolTip and watched is self.plot.viewport():
+            pos = event.pos()
+            found = pick(self.data, self.current_frame(), pos.x(), pos.y())
+            summary = None if found is None else self.titles.fetch(found)
+            if summary is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), tooltip_text(summary), self.plot.viewport())
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Arrows, Home/End, PageUp/PageDown, +/-, 0 and Shift+Z; everything else propagates."""
+        if not handle_key(self, event):
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Show the focus indicator on the current event."""
+        self.item.show_focus = True
+        self.item.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Hide the focus indicator."""
+        self.item.show_focus = False
+        self.item.update()
+        super().focusOutEvent(event)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Follow font and palette changes."""
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
+            self._builder.set_font_metrics(QFontMetricsF(self.font()))
+            self._frame = None
+            self.legend.refresh()
+            self._apply_palette()
+            self.item.update()
+        super().changeEvent(event)
+
+    def _apply_palette(self) -> None:
+        """Backgrounds and axes in the palette's colours (pyqtgraph's default is black)."""
+        palette = self.palette()
+        base = palette.color(palette.ColorRole.Base)
+        text = palette.color(palette.ColorRole.Text)
+        for plot in (self.plot, self.overview):
+            plot.setBackground(base)
+            axis = plot.getAxis("bottom")
+            axis.setPen(palette.color(palette.ColorRole.Mid))
+            axis.setTextPen(text)
+        highlight = QColor(palette.color(palette.ColorRole.Highlight))
+        highlight.setAlphaF(0.25)
+        self.overview.region.setBrush(highlight)
+        highlight.setAlphaF(0.9)
+        for line in self.overview.region.lines:
+            line.setPen(highlight)
+
+    # -- export -------------------------------------------------------------------------------
+
+    def render_to_image(self, size: QSize | None = None) -> QImage:
+        """The widget as an image (at ``size`` if given)."""
+        if size is not None and size != self.size():
+            old = self.size()
+            self.resize(size)
+            image = self.grab().toImage()
+            self.resize(old)
+            return image
+        return self.grab().toImage()
+
+    def export_svg(self, path) -> None:
+        """Write the widget as an SVG drawing."""
+        from PySide6.QtSvg import QSvgGenerator
+
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(self.size())
+        generator.setViewBox(self.rect())
+        generator.setTitle("Timeline Explorer")
+        painter = QPainter(generator)
+        self.render(painter)
+        painter.end()
+
+
+def tooltip_text(summary) -> str:
+    """Title, kind and date (original wording, then the exact form), always as escaped text."""
+    when = summary.when
+    date = html.escape(when.display())
+    exact = when.exact_text()
+    if exact != when.display():
+        date += f" ({html.escape(exact)})"
+    return f"<qt><b>{html.escape(summary.title)}</b><br>{html.escape(summary.kind.label)}<br>{date}</qt>"

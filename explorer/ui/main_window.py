@@ -1,18 +1,307 @@
-"""The main window (placeholder until the timeline lands)."""
+"""The main window: timeline on top, event list and details below, linked through one ViewState."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow
+from pathlib import Path
 
+import numpy as np
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QWidget
+
+from explorer.domain.dates import date_of
+from explorer.domain.events import Changes, Lane
 from explorer.locations import APP_NAME
+from explorer.store.columns import LANE_ORDER, load_columns
+from explorer.ui import window_files
+from explorer.ui.actions import WindowActions
+from explorer.ui.details.view import DetailView
+from explorer.ui.history import SelectionHistory
+from explorer.ui.list_panel import EventListPanel
+from explorer.ui.palette import ColorSchemes
+from explorer.ui.settings import Settings
+from explorer.ui.timeline_slot import TimelineWidget
+from explorer.ui.view_state import ViewState
+
+ZOOM_STEP = 2.0  # the same step as the timeline's own + and - keys
+STATUS_DELAY_MS = 60
 
 
 class MainWindow(QMainWindow):
     """The application's main window over one store."""
 
-    def __init__(self, store, settings) -> None:
+    def __init__(self, store, settings: Settings) -> None:
         super().__init__()
         self.store, self.settings = store, settings
-        self.setWindowTitle(APP_NAME)
-        self.setCentralWidget(QLabel(f"{store.count()} events in {store.path}"))
-        self.resize(1366, 768)
+        self.setObjectName("main_window")
+        self.setAccessibleName(APP_NAME)
+        self.setAccessibleDescription("Timeline of NATO–Afghanistan relations with event details")
+        self.view_state = ViewState(self)
+        self.columns = load_columns(store)
+        self.history = SelectionHistory(self.view_state, self)
+        self.timeline = TimelineWidget(store, self.view_state, self)
+        self.timeline.setAccessibleName(self.timeline.accessibleName() or "Timeline")
+        if not self.timeline.accessibleDescription():
+            self.timeline.setAccessibleDescription(
+                "Events in lanes over time; arrow keys move between events"
+            )
+        self.list_panel = EventListPanel(store, self.columns, self.view_state, self)
+        self.detail_view = DetailView(store, self.view_state, self)
+        self._build_layout()
+        self._build_status_bar()
+        self.actions = WindowActions(self)
+        self._build_pane_keys()
+        self._connect()
+        self._update_title()
+        self._restore()
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        self.lower_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.lower_splitter.setObjectName("lower_splitter")
+        self.lower_splitter.setAccessibleName("List and details")
+        self.lower_splitter.setAccessibleDescription("Drag the handle to share the width")
+        self.lower_splitter.addWidget(self.list_panel)
+        self.lower_splitter.addWidget(self.detail_view)
+        self.lower_splitter.setStretchFactor(0, 5)
+        self.lower_splitter.setStretchFactor(1, 4)
+        self.main_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.main_splitter.setObjectName("main_splitter")
+        self.main_splitter.setAccessibleName("Timeline and panes")
+        self.main_splitter.setAccessibleDescription("Drag the handle to share the height")
+        self.main_splitter.addWidget(self.timeline)
+        self.main_splitter.addWidget(self.lower_splitter)
+        self.main_splitter.setStretchFactor(0, 1)
+        self.main_splitter.setStretchFactor(1, 1)
+        for splitter in (self.main_splitter, self.lower_splitter):
+            splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.main_splitter)
+        self.setTabOrder(self.timeline, self.list_panel.search_box)
+
+    def _build_status_bar(self) -> None:
+        self.range_label = QLabel(self)
+        self.range_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.range_label.setAccessibleName("Visible range")
+        self.range_label.setAccessibleDescription("The dates in view and how many events they hold")
+        self.statusBar().addPermanentWidget(self.range_label)
+        self.statusBar().setAccessibleName("Status bar")
+        self.statusBar().setAccessibleDescription("Visible date range and events in view")
+        self._status_timer = QTimer(self, singleShot=True, interval=STATUS_DELAY_MS)
+        self._status_timer.timeout.connect(self._update_status)
+
+    def _build_pane_keys(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.timeline, self.detail_view.focus_first_link, context)
+        for pane in (self.detail_view, self.list_panel):
+            QShortcut(QKeySequence(Qt.Key.Key_Escape), pane, self.focus_timeline, context)
+
+    def _connect(self) -> None:
+        state = self.view_state
+        state.selection_changed.connect(self._on_selection_changed)
+        state.visible_range_changed.connect(lambda *_: self._status_timer.start())
+        state.lanes_changed.connect(self._on_lanes_changed)
+        self.list_panel.activated.connect(self.focus_timeline)
+        self.history.changed.connect(self._update_history_actions)
+        self._update_history_actions()
+
+    # -- settings ------------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        settings = self.settings
+        schemes = ColorSchemes.of(QApplication.instance())
+        self.actions.scheme_actions[settings.color_scheme].setChecked(True)
+        if settings.color_scheme != "system":
+            schemes.apply(settings.color_scheme)
+        if settings.window_geometry is None or not self.restoreGeometry(settings.window_geometry):
+            self.resize(1366, 768)
+        if settings.window_state is not None:
+            self.restoreState(settings.window_state)
+        for name, splitter in (("main", self.main_splitter), ("lower", self.lower_splitter)):
+            sizes = settings.splitter_sizes(name)
+            if sizes and len(sizes) == splitter.count():
+                splitter.setSizes(sizes)
+            else:
+                height = max(self.height(), 600)
+                splitter.setSizes([height * 11 // 20, height * 9 // 20])
+        lanes = settings.lanes
+        self.view_state.set_lanes(lanes if lanes is not None else frozenset(Lane))
+        self._on_lanes_changed(self.view_state.lanes)
+        visible = settings.visible_range
+        if visible is not None:
+            self.view_state.set_visible_range(*visible, origin=self)
+        key = settings.selected_event
+        event_id = self.store.id_of(key) if key else None
+        if event_id is not None:
+            self.view_state.select(event_id, origin=self)
+        self._update_status()
+
+    def save_settings(self) -> None:
+        """Remember geometry, splitters, visible range, lanes and selection for the next start."""
+        settings = self.settings
+        settings.window_geometry = self.saveGeometry()
+        settings.window_state = self.saveState()
+        settings.set_splitter_sizes("main", self.main_splitter.sizes())
+        settings.set_splitter_sizes("lower", self.lower_splitter.sizes())
+        settings.visible_range = self.view_state.visible_range
+        settings.lanes = self.view_state.lanes
+        selected = self.view_state.selected
+        summary = self.store.summary(selected) if selected is not None else None
+        settings.selected_event = summary.key if summary else None
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_settings()
+        super().closeEvent(event)
+
+    # -- linking ---------------------------------------------------------------------------------
+
+    def _on_selection_changed(self, event_id: int | None, origin: object) -> None:
+        """Bring a selection made outside the timeline into view (showing its lane if hidden)."""
+        summary = self.store.summary(event_id) if event_id is not None else None
+        if summary is None or origin is self.timeline:
+            return
+        lane = summary.kind.lane
+        if lane not in self.view_state.lanes:
+            self.view_state.set_lanes(self.view_state.lanes | {lane})
+        start, end = self.view_state.visible_range
+        first, last = summary.when.start_day, summary.when.end_day
+        if last <= start or first >= end:
+            half = (end - start) / 2
+            middle = (first + last) / 2
+            self.view_state.set_visible_range(middle - half, middle + half, origin=self)
+
+    def _on_lanes_changed(self, lanes: frozenset[Lane]) -> None:
+        for lane in Lane:
+            self.actions.lane_action(lane).setChecked(lane in lanes)
+        self._status_timer.start()
+
+    def apply_lane_actions(self) -> None:
+        """Show the lanes whose View action is checked."""
+        lanes = frozenset(lane for lane in Lane if self.actions.lane_action(lane).isChecked())
+        self.view_state.set_lanes(lanes)
+
+    def _update_status(self) -> None:
+        start, end = self.view_state.visible_range
+        rows = self.columns.window(start, end)
+        shown = np.array([LANE_ORDER.index(lane) for lane in self.view_state.lanes], np.uint8)
+        count = int(np.isin(self.columns.lane[rows], shown).sum())
+        first = date_of(int(np.clip(start, -700_000, 2_900_000)))
+        last = date_of(int(np.clip(end, -700_000, 2_900_000)))
+        self.range_label.setText(
+            f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y} · "
+            f"{count:,} event{'s' if count != 1 else ''} in view"
+        )
+
+    def _update_history_actions(self) -> None:
+        self.actions["back"].setEnabled(self.history.can_go_back)
+        self.actions["forward"].setEnabled(self.history.can_go_forward)
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{Path(self.store.path).name} — {APP_NAME}")
+        self.setWindowFilePath(str(self.store.path))
+
+    # -- actions -----------------------------------------------------------------------------------
+
+    def fit_all(self) -> None:
+        """View > Fit All."""
+        self.timeline.fit_all()
+
+    def zoom_to_selection(self) -> None:
+        """View > Zoom to Selection."""
+        self.timeline.zoom_to_selection()
+
+    def zoom_in(self) -> None:
+        """View > Zoom In."""
+        self.timeline.zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        """View > Zoom Out."""
+        self.timeline.zoom_by(1 / ZOOM_STEP)
+
+    def toggle_full_screen(self) -> None:
+        """View > Full Screen."""
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def set_color_scheme(self, scheme: str) -> None:
+        """View > Colours: follow the system, or our light or dark palette."""
+        self.settings.color_scheme = scheme
+        ColorSchemes.of(QApplication.instance()).apply(scheme)
+
+    def go_back(self) -> None:
+        """Go > Back."""
+        self.history.back()
+
+    def go_forward(self) -> None:
+        """Go > Forward."""
+        self.history.forward()
+
+    def focus_search(self) -> None:
+        """Go > Find: focus the search box."""
+        self.list_panel.focus_search()
+
+    def focus_timeline(self) -> None:
+        """Put keyboard focus on the timeline."""
+        self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def panes(self) -> list[QWidget]:
+        """The panes F6 cycles through, in order."""
+        return [self.timeline, self.list_panel, self.detail_view]
+
+    def next_pane(self, step: int = 1) -> None:
+        """Go > Next Pane (F6): timeline, list, details in turn."""
+        panes = self.panes()
+        focus = QApplication.focusWidget()
+        here = next((i for i, p in enumerate(panes) if p is focus or p.isAncestorOf(focus)), -1)
+        target = panes[(here + step) % len(panes)]
+        if target is self.detail_view:
+            self.detail_view.focus_first_link()
+        elif target is self.list_panel:
+            table = self.list_panel.table
+            (table if table.model().rowCount() else self.list_panel.search_box).setFocus(
+                Qt.FocusReason.OtherFocusReason
+            )
+        else:
+            self.focus_timeline()
+
+    def previous_pane(self) -> None:
+        """Go > Previous Pane (Shift+F6)."""
+        self.next_pane(-1)
+
+    def show_shortcuts(self) -> None:
+        """Help > Keyboard Shortcuts."""
+        window_files.show_shortcuts(self)
+
+    def show_about(self) -> None:
+        """Help > About."""
+        window_files.show_about(self)
+
+    def choose_store(self) -> None:
+        """File > Open Store…"""
+        window_files.choose_store(self)
+
+    def choose_export(self) -> None:
+        """File > Export View…"""
+        window_files.choose_export(self)
+
+    def replace_store(self, store) -> None:
+        """Show another store in every pane; the old one is closed."""
+        old, self.store = self.store, store
+        self.view_state.select(None, origin=self)
+        self.columns = load_columns(store)
+        self.timeline.set_store(store)
+        self.list_panel.set_store(store, self.columns)
+        self.detail_view.set_store(store)
+        self.history.clear()
+        self.view_state.store_changed.emit(Changes(store_replaced=True, origin=self))
+        self.timeline.fit_all()
+        self._update_title()
+        self._update_status()
+        if old is not store:
+            old.close()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange and hasattr(self, "actions"):
+            self.actions["full_screen"].setChecked(self.isFullScreen())

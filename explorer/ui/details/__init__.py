@@ -1,1 +1,1 @@
-"""Detail panes, one per kind of event."""
+"""Detail panes, one per kind of event, inside the DetailView that follows the selection."""

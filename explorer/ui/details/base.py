@@ -1,0 +1,126 @@
+"""What every detail pane shows: title, kind and date, summary, related events and sources."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget
+
+from explorer.domain.events import Event, EventSummary, LinkedEvent, Source
+from explorer.ui.details.widgets import (
+    LinkButton,
+    add_row,
+    form,
+    heading,
+    is_web_url,
+    open_web_url,
+    stacked,
+    text_label,
+)
+
+SelectKey = Callable[[str], None]
+
+
+def source_text(source: Source) -> str:
+    """'Title — section, paragraph (publisher)' in plain words."""
+    where = ", ".join(part for part in (source.section, source.paragraph) if part)
+    text = source.title + (f" — {where}" if where else "")
+    return text + (f" ({source.publisher})" if source.publisher else "")
+
+
+class DetailPane(QWidget):
+    """Base of the panes: subclasses add their kind's fields in :meth:`add_kind_fields`."""
+
+    kind_heading = "Details"
+
+    def __init__(self, store, event: Event, select_key: SelectKey, parent=None) -> None:
+        super().__init__(parent)
+        self.store, self.record, self._select_key = store, event, select_key
+        self.links: list[LinkButton] = []
+        self.setAccessibleName(f"Details of {event.title}")
+        self.setAccessibleDescription(f"{event.kind.label}, {event.when.display()}")
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(10, 8, 10, 8)
+        self.layout_.setSpacing(6)
+        self.title_label = heading(event.title, self, scale=1.35)
+        self.title_label.setAccessibleDescription("Title of the selected event")
+        self.layout_.addWidget(self.title_label)
+        subtitle = f"{event.kind.label.capitalize()} · {event.when.display()}"
+        self.subtitle_label = text_label(subtitle, self)
+        self.layout_.addWidget(self.subtitle_label)
+        if event.summary:
+            self.summary_label = text_label(event.summary, self, name="Summary")
+            self.layout_.addWidget(self.summary_label)
+        self.fields = form()
+        self.layout_.addLayout(self.fields)
+        self.add_kind_fields()
+        self.add_related_events()
+        self.add_sources()
+        self.layout_.addStretch(1)
+
+    # -- helpers for subclasses --------------------------------------------------------------
+
+    def add_kind_fields(self) -> None:
+        """Add the fields of this kind of event (subclasses)."""
+
+    def section(self, title: str) -> QFormLayout:
+        """Start a titled section; returns its form."""
+        self.layout_.addSpacing(6)
+        self.layout_.addWidget(heading(title, self))
+        layout = form()
+        self.layout_.addLayout(layout)
+        return layout
+
+    def link_to_key(self, key: str | None) -> QWidget:
+        """A link that selects the event ``key`` (plain text when the store lacks it)."""
+        other = self.store.summary_by_key(key) if key else None
+        if other is None:
+            return text_label(f"(not in this store: {key})" if key else "—", self)
+        return self.link_to(other)
+
+    def link_to(self, other: EventSummary) -> LinkButton:
+        """A link that selects ``other``; its description says kind and date."""
+        link = LinkButton(
+            other.title,
+            lambda key=other.key: self._select_key(key),
+            description=f"Go to {other.accessible_text()}",
+            parent=self,
+        )
+        self.links.append(link)
+        return link
+
+    def row(self, layout: QFormLayout, label: str, value: QWidget | str) -> QWidget:
+        """Add ``label: value`` to ``layout``."""
+        return add_row(layout, label, value)
+
+    # -- sections every pane has -------------------------------------------------------------
+
+    def add_related_events(self) -> None:
+        """Every related event, both directions, each a link (decided at, extends, ...)."""
+        linked: list[LinkedEvent] = self.store.linked_events(self.record.key)
+        if not linked:
+            return
+        layout = self.section("Related events")
+        for item in linked:
+            self.row(layout, item.label.capitalize(), self.link_to(item.other))
+
+    def add_sources(self) -> None:
+        """The sources (title, section, paragraph), web links opening in the browser."""
+        layout = self.section("Sources")
+        if not self.record.sources:
+            layout.addRow(text_label("No source recorded.", self))
+        for number, source in enumerate(self.record.sources, start=1):
+            parts: list[QWidget] = [text_label(source_text(source), self)]
+            if is_web_url(source.url):
+                link = LinkButton(
+                    source.url,
+                    lambda url=source.url: open_web_url(url),
+                    description=f"Open source {number} in the web browser",
+                    parent=self,
+                )
+                self.links.append(link)
+                parts.append(link)
+            elif source.url:
+                parts.append(text_label(source.url, self))
+            caption = text_label(f"{number}.", self, name=f"Source {number}")
+            layout.addRow(caption, stacked(self, *parts))

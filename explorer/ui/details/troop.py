@@ -1,0 +1,60 @@
+"""The pane of a troop-level change: before -> after, change, period, nations, deciding meeting."""
+
+from __future__ import annotations
+
+from explorer.domain.details import DetailsError, troop_level_change
+from explorer.domain.events import RelationType
+from explorer.ui.details.base import DetailPane
+from explorer.ui.details.chart import TroopLevelChart
+
+
+def troops(level: int | None, approximate: bool) -> str:
+    """'about 13,000', or 'unknown'."""
+    if level is None:
+        return "unknown"
+    return f"{'about ' if approximate else ''}{level:,}"
+
+
+class TroopLevelPane(DetailPane):
+    """Mission, before -> after, the change as a number and a percentage, the period, the
+    contributing nations, the deciding meeting (linked) and the mission's step chart."""
+
+    def add_kind_fields(self) -> None:
+        """Add the change's fields and the chart."""
+        try:
+            change = troop_level_change(self.record)
+        except DetailsError as exc:
+            self.row(self.fields, "Details", f"unreadable ({exc})")
+            return
+        self.change = change
+        self.row(self.fields, "Mission", change.mission)
+        before = troops(change.level_before, change.approximate)
+        after = troops(change.level_after, change.approximate)
+        self.row(self.fields, "Troops", f"{before} → {after}")
+        self.row(self.fields, "Change", change_text(change.change, change.change_percent))
+        if change.period:
+            period = change.period
+            wording = f"{period.wording} ({period.exact_text()})" if period.wording else ""
+            self.row(self.fields, "Period", wording or period.exact_text())
+        else:
+            self.row(self.fields, "Period", f"from {self.record.when.display()}")
+        nations = change.contributing_nations
+        self.row(self.fields, "Contributing nations", str(nations) if nations else "—")
+        deciding = [r.target_key for r in self.record.relations if r.type is RelationType.DECIDED_AT]
+        self.row(
+            self.fields,
+            "Decided at",
+            self.link_to_key(deciding[0]) if deciding else "—",
+        )
+        steps = self.store.troop_series(change.mission)
+        self.section(f"Troop level of {change.mission}")
+        self.chart = TroopLevelChart(change.mission, steps, self.record.key, self)
+        self.layout_.addWidget(self.chart)
+
+
+def change_text(change: int | None, percent: float | None) -> str:
+    """'+3,000 (+23.1 %)', or 'unknown'."""
+    if change is None:
+        return "unknown"
+    text = f"{change:+,}"
+    return f"{text} ({percent:+.1f} %)" if percent is not None else text

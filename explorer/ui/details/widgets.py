@@ -1,0 +1,152 @@
+"""Small building blocks of the detail panes: plain-text labels and keyboard-reachable links.
+
+Text from the store is never interpreted as markup: labels use Qt.PlainText and link buttons
+escape '&' (which QPushButton would otherwise read as a mnemonic).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+WEB_SCHEMES = ("http", "https")
+
+
+def is_web_url(url: str | None) -> bool:
+    """True for an absolute http or https address (the only links we hand to the browser)."""
+    if not url:
+        return False
+    parsed = QUrl(url, QUrl.ParsingMode.StrictMode)
+    return parsed.isValid() and parsed.scheme().lower() in WEB_SCHEMES and bool(parsed.host())
+
+
+def open_web_url(url: str) -> bool:
+    """Open an http(s) address in the system's browser; anything else is refused."""
+    if not is_web_url(url):
+        return False
+    return QDesktopServices.openUrl(QUrl(url))
+
+
+def text_label(text: str, parent: QWidget | None = None, *, name: str = "") -> QLabel:
+    """A wrapping, selectable label that shows ``text`` literally."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAccessibleName(name or text)
+    label.setAccessibleDescription(text if name else "")
+    return label
+
+
+def heading(text: str, parent: QWidget | None = None, *, scale: float = 1.15) -> QLabel:
+    """A bold section heading in the system font, a little larger."""
+    label = text_label(text, parent)
+    font = QFont(label.font())
+    font.setBold(True)
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    label.setAccessibleDescription("Heading")
+    return label
+
+
+class LinkButton(QPushButton):
+    """A flat, underlined button that reads like a link: Tab reaches it, Enter or Space follows it.
+
+    The full text stays in the tooltip and the accessible name when the button elides it.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        on_follow: Callable[[], object],
+        *,
+        description: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.full_text = text
+        self.setFlat(True)
+        self.setAutoDefault(False)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(60)
+        font = QFont(self.font())
+        font.setUnderline(True)
+        self.setFont(font)
+        self.setStyleSheet(
+            "QPushButton { color: palette(link); text-align: left; border: 2px solid transparent;"
+            " padding: 1px 3px; background: transparent; }"
+            " QPushButton:focus { border: 2px solid palette(highlight); border-radius: 3px; }"
+        )
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+        self.setAccessibleDescription(description)
+        self._set_shown_text(text)
+        self.clicked.connect(on_follow)
+
+    def _set_shown_text(self, text: str) -> None:
+        self.setText(text.replace("&", "&&"))
+
+    def sizeHint(self):  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        hint.setWidth(self.fontMetrics().horizontalAdvance(self.full_text) + 16)
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        room = max(20, event.size().width() - 14)
+        elided = self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, room)
+        self._set_shown_text(elided)
+        super().resizeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.click()
+            return
+        super().keyPressEvent(event)
+
+
+def form(parent: QWidget | None = None) -> QFormLayout:
+    """A two-column form whose values wrap instead of widening the pane."""
+    layout = QFormLayout()
+    layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    return layout
+
+
+def add_row(layout: QFormLayout, label: str, value: QWidget | str) -> QWidget:
+    """Add ``label: value`` (a string value becomes a plain-text label); returns the value widget."""
+    caption = text_label(label)
+    caption.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    font = QFont(caption.font())
+    font.setBold(True)
+    caption.setFont(font)
+    if isinstance(value, str):
+        value = text_label(value, name=f"{label}: {value}")
+    caption.setBuddy(value)
+    layout.addRow(caption, value)
+    return value
+
+
+def stacked(parent: QWidget, *widgets: QWidget) -> QWidget:
+    """Widgets one above the other in a margin-free holder (one form field)."""
+    holder = QWidget(parent)
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return holder

@@ -1,0 +1,178 @@
+"""The event list: a table model over event ids that loads titles a page at a time.
+
+Rows are numpy arrays (id, start day, kind), so a window of a million events costs a few
+megabytes; the summaries (title, date) are read from the store only for the pages the view
+paints. Sorting by date and kind is a numpy sort over those arrays, so it stays exact however
+few rows have been painted.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from explorer.domain.events import EventKind, EventSummary
+from explorer.store.columns import KIND_ORDER
+
+Index = QModelIndex | QPersistentModelIndex
+
+DATE, KIND, TITLE = range(3)
+HEADERS = ("Date", "Kind", "Title")
+EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PAGE_ROWS = 256
+CACHED_PAGES = 64  # at most 16k summaries in memory
+TITLE_SORT_LIMIT = 5000  # sorting by title reads every title: only for lists this short
+
+# kinds sorted by their label, so "sort by kind" reads alphabetically
+_KIND_RANK = np.array(
+    [sorted(KIND_ORDER, key=lambda k: k.label.casefold()).index(k) for k in KIND_ORDER], np.uint8
+)
+_KIND_CODE = {kind: i for i, kind in enumerate(KIND_ORDER)}
+
+
+class EventListModel(QAbstractTableModel):
+    """Date, kind and title of a set of events (the visible window or the search hits)."""
+
+    def __init__(self, store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._ids = np.zeros(0, np.int64)
+        self._start = np.zeros(0, np.float64)
+        self._kind = np.zeros(0, np.uint8)
+        self._pages: OrderedDict[int, list[EventSummary | None]] = OrderedDict()
+        self._sort = (DATE, Qt.SortOrder.AscendingOrder)
+
+    # -- filling -----------------------------------------------------------------------------
+
+    def set_store(self, store) -> None:
+        """Read from another store (the rows are cleared)."""
+        self._store = store
+        self.set_rows(np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.uint8))
+
+    def set_rows(self, ids: np.ndarray, start: np.ndarray, kind: np.ndarray) -> None:
+        """Show these events (``kind`` indexes KIND_ORDER), in the current sort order."""
+        self.beginResetModel()
+        self._ids = np.asarray(ids, np.int64)
+        self._start = np.asarray(start, np.float64)
+        self._kind = np.asarray(kind, np.uint8)
+        self._pages.clear()
+        self._apply_sort()
+        self.endResetModel()
+
+    def set_summaries(self, summaries: list[EventSummary]) -> None:
+        """Show these already-read events (search hits); their summaries are kept."""
+        ids = np.fromiter((s.id for s in summaries), np.int64, len(summaries))
+        start = np.fromiter((s.when.start_day for s in summaries), np.float64, len(summaries))
+        kind = np.fromiter((_KIND_CODE[s.kind] for s in summaries), np.uint8, len(summaries))
+        known = {s.id: s for s in summaries}
+        self.set_rows(ids, start, kind)
+        for first in range(0, len(self._ids), PAGE_ROWS):
+            page = [known.get(int(i)) for i in self._ids[first : first + PAGE_ROWS]]
+            self._remember(first // PAGE_ROWS, page)
+
+    # -- lookups -----------------------------------------------------------------------------
+
+    def event_id(self, row: int) -> int | None:
+        """The event id shown in ``row``."""
+        return int(self._ids[row]) if 0 <= row < len(self._ids) else None
+
+    def row_of(self, event_id: int | None) -> int | None:
+        """The row showing ``event_id``, or None when it is not in the list."""
+        if event_id is None:
+            return None
+        found = np.flatnonzero(self._ids == event_id)
+        return int(found[0]) if len(found) else None
+
+    def summary(self, row: int) -> EventSummary | None:
+        """The summary shown in ``row``, read from the store with its page if needed."""
+        if not 0 <= row < len(self._ids):
+            return None
+        number = row // PAGE_ROWS
+        page = self._pages.get(number)
+        if page is None:
+            first = number * PAGE_ROWS
+            page = [self._store.summary(int(i)) for i in self._ids[first : first + PAGE_ROWS]]
+            self._remember(number, page)
+        else:
+            self._pages.move_to_end(number)
+        return page[row - number * PAGE_ROWS]
+
+    def _remember(self, number: int, page: list[EventSummary | None]) -> None:
+        self._pages[number] = page
+        while len(self._pages) > CACHED_PAGES:
+            self._pages.popitem(last=False)
+
+    # -- Qt's model interface ----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role == EVENT_ID_ROLE:
+            return self.event_id(index.row())
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
+            return None
+        summary = self.summary(index.row())
+        if summary is None:
+            return None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return summary.accessible_text()
+        column = index.column()
+        if column == DATE:
+            return summary.when.display()
+        if column == KIND:
+            return summary.kind.label
+        return summary.title
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order)
+        self._pages.clear()
+        self._apply_sort()
+        self.layoutChanged.emit()
+
+    def _apply_sort(self) -> None:
+        column, order = self._sort
+        if column == KIND:
+            keys: tuple = (self._ids, self._start, _KIND_RANK[self._kind])
+        elif column == TITLE and len(self._ids) <= TITLE_SORT_LIMIT:
+            titles = [self._title_key(int(i)) for i in self._ids]
+            keys = (self._start, np.array(titles, dtype=object).astype(str))
+        else:
+            keys = (self._ids, self._start)
+        permutation = np.lexsort(keys)
+        if order == Qt.SortOrder.DescendingOrder:
+            permutation = permutation[::-1]
+        self._ids = self._ids[permutation]
+        self._start = self._start[permutation]
+        self._kind = self._kind[permutation]
+
+    def _title_key(self, event_id: int) -> str:
+        summary = self._store.summary(event_id)
+        return summary.title.casefold() if summary else ""
+
+
+def kind_codes(kinds: set[EventKind]) -> np.ndarray:
+    """The KIND_ORDER indices of ``kinds``, for masking EventColumns.kind."""
+    return np.array(sorted(_KIND_CODE[k] for k in kinds), np.uint8)

@@ -1,0 +1,263 @@
+"""The list pane: search box, kind filters and the event table, linked through the ViewState."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.domain.events import EventKind
+from explorer.store.columns import EventColumns
+from explorer.ui.event_list import DATE, KIND, TITLE, EventListModel, kind_codes
+from explorer.ui.view_state import ViewState
+
+SEARCH_DELAY_MS = 150
+WINDOW_DELAY_MS = 80
+SEARCH_LIMIT = 2000
+_SHORT_KIND = {
+    EventKind.SUMMIT: "Summits",
+    EventKind.LEADERS_MEETING: "Leaders",
+    EventKind.MINISTERIAL_MEETING: "Ministerial",
+    EventKind.MISSION_MILESTONE: "Milestones",
+    EventKind.TROOP_LEVEL_CHANGE: "Troops",
+    EventKind.FUND: "Funds",
+    EventKind.AGREEMENT: "Agreements",
+    EventKind.UN_RESOLUTION: "UN res.",
+    EventKind.VISIT: "Visits",
+    EventKind.OTHER: "Other",
+}
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class EventListPanel(QWidget):
+    """Events in view (or matching the search) as a sortable, accessible table."""
+
+    activated = Signal()  # Enter on a row or in the search box: focus goes back to the timeline
+
+    def __init__(self, store, columns: EventColumns, view_state: ViewState, parent=None) -> None:
+        super().__init__(parent)
+        self._store, self._columns, self._view_state = store, columns, view_state
+        self._following = False  # True while we mirror a selection made elsewhere
+        self.setAccessibleName("Event list")
+        self.setAccessibleDescription("Search box, kind filters and the list of events")
+        self.search_box = self._build_search_box()
+        self.kind_boxes = self._build_kind_boxes()
+        self.result_label = QLabel(self)
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.result_label.setAccessibleName("List summary")
+        self.result_label.setAccessibleDescription("How many events the list shows")
+        self.model = EventListModel(store, self)
+        self.table = self._build_table()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.search_box)
+        kinds = QGridLayout()
+        kinds.setHorizontalSpacing(12)
+        kinds.setVerticalSpacing(2)
+        for i, box in enumerate(self.kind_boxes.values()):
+            kinds.addWidget(box, i // 5, i % 5)
+        layout.addLayout(kinds)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.table, 1)
+
+        self._search_timer = self._single_shot(SEARCH_DELAY_MS, self._run_search)
+        self._window_timer = self._single_shot(WINDOW_DELAY_MS, self._refresh)
+        self.search_box.textChanged.connect(self._search_timer.start)
+        view_state.visible_range_changed.connect(self._on_range_changed)
+        view_state.lanes_changed.connect(lambda _lanes: self._refresh())
+        view_state.selection_changed.connect(self._on_selection_changed)
+        self._refresh()
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _build_search_box(self) -> QLineEdit:
+        box = QLineEdit(self)
+        box.setPlaceholderText("Search titles and summaries (Ctrl+F)")
+        box.setClearButtonEnabled(True)
+        box.setAccessibleName("Search events")
+        box.setAccessibleDescription(
+            "Full-text search; the list shows the matches and the timeline dims the rest. "
+            "Down moves into the results, Enter selects and returns to the timeline."
+        )
+        box.installEventFilter(self)
+        return box
+
+    def _build_kind_boxes(self) -> dict[EventKind, QCheckBox]:
+        boxes = {}
+        for kind in EventKind:
+            box = QCheckBox(_SHORT_KIND[kind], self)
+            box.setChecked(True)
+            box.setAccessibleName(f"Show {kind.label} events")
+            box.setAccessibleDescription(f"Include events of kind {kind.label} in the list")
+            box.toggled.connect(self._on_kinds_changed)
+            boxes[kind] = box
+        return boxes
+
+    def _build_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.model)
+        table.setAccessibleName("Events")
+        table.setAccessibleDescription(
+            "The events in view or matching the search, with the same selection as the "
+            "timeline; sort by date or kind with the column headers"
+        )
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move within it
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setSortingEnabled(True)
+        table.sortByColumn(DATE, Qt.SortOrder.AscendingOrder)
+        table.verticalHeader().hide()
+        metrics = table.fontMetrics()
+        table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.resizeSection(DATE, metrics.horizontalAdvance("28 September 2021__"))
+        header.resizeSection(KIND, metrics.horizontalAdvance("ministerial meeting__"))
+        header.setSectionsClickable(True)
+        table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        table.doubleClicked.connect(lambda _index: self.activated.emit())
+        table.installEventFilter(self)
+        return table
+
+    def _single_shot(self, delay: int, slot) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(delay)
+        timer.timeout.connect(slot)
+        return timer
+
+    # -- filling -----------------------------------------------------------------------------
+
+    def set_store(self, store, columns: EventColumns) -> None:
+        """Show another store (the search is kept and re-run)."""
+        self._store, self._columns = store, columns
+        self.model.set_store(store)
+        self._run_search()
+
+    def checked_kinds(self) -> set[EventKind]:
+        """Kinds ticked in the filter and drawn in a lane that is shown."""
+        lanes = self._view_state.lanes
+        return {k for k, box in self.kind_boxes.items() if box.isChecked() and k.lane in lanes}
+
+    @property
+    def searching(self) -> bool:
+        """True while the search box holds words."""
+        return bool(self.search_box.text().strip())
+
+    def _on_kinds_changed(self) -> None:
+        self._run_search() if self.searching else self._refresh()
+
+    def _on_range_changed(self, _start: float, _end: float, _origin: object) -> None:
+        if not self.searching:
+            self._window_timer.start()
+
+    def _run_search(self) -> None:
+        text = self.search_box.text().strip()
+        if not text:
+            self._view_state.set_search_matches(None)
+            self._refresh()
+            return
+        hits = self._store.search(text, limit=SEARCH_LIMIT, kinds=self.checked_kinds())
+        self._view_state.set_search_matches(frozenset(h.id for h in hits))
+        self._show(lambda: self.model.set_summaries(hits))
+        more = " (the first ones)" if len(hits) == SEARCH_LIMIT else ""
+        self.result_label.setText(f"{len(hits)} matches for “{text}”{more}")
+
+    def _refresh(self) -> None:
+        if self.searching:
+            self._run_search()
+            return
+        columns = self._columns
+        start, end = self._view_state.visible_range
+        rows = columns.window(start, end)
+        kinds = kind_codes(self.checked_kinds())
+        rows = rows[np.isin(columns.kind[rows], kinds)]
+        self._show(
+            lambda: self.model.set_rows(columns.ids[rows], columns.start[rows], columns.kind[rows])
+        )
+        self.result_label.setText(f"{len(rows)} events in view")
+
+    def _show(self, fill) -> None:
+        """Replace the rows and keep the shared selection selected in the table."""
+        self._following = True
+        try:
+            fill()
+            self._select_row(self._view_state.selected)
+        finally:
+            self._following = False
+
+    # -- selection ---------------------------------------------------------------------------
+
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._following or not current.isValid():
+            return
+        self._view_state.select(self.model.event_id(current.row()), origin=self)
+
+    def _on_selection_changed(self, event_id: int | None, origin: object) -> None:
+        if origin is self:
+            return
+        self._following = True
+        try:
+            self._select_row(event_id)
+        finally:
+            self._following = False
+
+    def _select_row(self, event_id: int | None) -> None:
+        row = self.model.row_of(event_id)
+        selection = self.table.selectionModel()
+        if row is None:
+            selection.clear()
+            return
+        index = self.model.index(row, TITLE)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        selection.setCurrentIndex(index, flags)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    # -- keys ------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        if watched is self.search_box and key == Qt.Key.Key_Down:
+            self.enter_results()
+            return True
+        if watched is self.search_box and key in _ENTER:
+            if self._view_state.selected is None or not self.table.selectionModel().hasSelection():
+                self.enter_results()
+            self.activated.emit()
+            return True
+        if watched is self.table and key in _ENTER:
+            self.activated.emit()
+            return True
+        return super().eventFilter(watched, event)
+
+    def enter_results(self) -> None:
+        """Move focus into the table, onto the selected row (or the first one)."""
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.table.selectionModel().hasSelection() and self.model.rowCount() > 0:
+            self.table.selectRow(0)
+
+    def focus_search(self) -> None:
+        """Focus the search box with its text selected, ready to type over."""
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()

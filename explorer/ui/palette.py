@@ -1,0 +1,132 @@
+"""Light and dark palettes (Fusion), the system's own, and the WCAG contrast of text colours."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+Role = QPalette.ColorRole
+
+# Pairs (foreground, background) that carry text in our widgets: they must keep 4.5:1.
+TEXT_PAIRS: tuple[tuple[Role, Role], ...] = (
+    (Role.WindowText, Role.Window),
+    (Role.Text, Role.Base),
+    (Role.Text, Role.AlternateBase),
+    (Role.ButtonText, Role.Button),
+    (Role.HighlightedText, Role.Highlight),
+    (Role.Link, Role.Window),
+    (Role.Link, Role.Base),
+    (Role.PlaceholderText, Role.Base),
+    (Role.ToolTipText, Role.ToolTipBase),
+)
+
+_LIGHT = {
+    Role.Window: "#efefef",
+    Role.WindowText: "#000000",
+    Role.Base: "#ffffff",
+    Role.AlternateBase: "#f5f5f5",
+    Role.Text: "#000000",
+    Role.Button: "#efefef",
+    Role.ButtonText: "#000000",
+    Role.BrightText: "#ffffff",
+    # Fusion's own highlight (#308cc6) gives white text only 3.4:1
+    Role.Highlight: "#1d5f96",
+    Role.HighlightedText: "#ffffff",
+    Role.Link: "#0b57a4",
+    Role.LinkVisited: "#6a2c91",
+    Role.PlaceholderText: "#595959",
+    Role.ToolTipBase: "#ffffdc",
+    Role.ToolTipText: "#000000",
+}
+_DARK = {
+    Role.Window: "#2b2b2b",
+    Role.WindowText: "#e8e8e8",
+    Role.Base: "#1e1e1e",
+    Role.AlternateBase: "#262626",
+    Role.Text: "#e8e8e8",
+    Role.Button: "#353535",
+    Role.ButtonText: "#e8e8e8",
+    Role.BrightText: "#ffffff",
+    Role.Highlight: "#3d7ab8",
+    Role.HighlightedText: "#ffffff",
+    Role.Link: "#8cc4ff",
+    Role.LinkVisited: "#d0a8ff",
+    Role.PlaceholderText: "#a6a6a6",
+    Role.ToolTipBase: "#3a3a3a",
+    Role.ToolTipText: "#f0f0f0",
+    Role.Light: "#4a4a4a",
+    Role.Midlight: "#3c3c3c",
+    Role.Mid: "#2f2f2f",
+    Role.Dark: "#1a1a1a",
+    Role.Shadow: "#000000",
+}
+
+
+def build_palette(scheme: str) -> QPalette:
+    """The palette of 'light' or 'dark' (Fusion-based; disabled text greyed)."""
+    colours = _DARK if scheme == "dark" else _LIGHT
+    palette = QStyleFactory.create("Fusion").standardPalette()
+    for role, name in colours.items():
+        palette.setColor(QPalette.ColorGroup.All, role, QColor(name))
+    grey = QColor("#808080") if scheme == "dark" else QColor("#8a8a8a")
+    for role in (Role.WindowText, Role.Text, Role.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, grey)
+    return palette
+
+
+class ColorSchemes:
+    """Switches the application between the system's look and our light and dark palettes."""
+
+    _of_app: dict[int, ColorSchemes] = {}
+
+    @classmethod
+    def of(cls, app: QApplication) -> ColorSchemes:
+        """The one switcher of ``app``: it remembers the system look from before any change."""
+        if id(app) not in cls._of_app:
+            cls._of_app[id(app)] = cls(app)
+        return cls._of_app[id(app)]
+
+    def __init__(self, app: QApplication) -> None:
+        self._app = app
+        self._system_style = app.style().name()
+        self._system_palette = QPalette(app.palette())
+
+    def apply(self, scheme: str) -> None:
+        """Use 'system', 'light' or 'dark'."""
+        if scheme == "system":
+            self._app.setStyle(self._system_style)
+            self._app.setPalette(self._system_palette)
+            return
+        self._app.setStyle("Fusion")
+        self._app.setPalette(build_palette(scheme))
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    """True when the window background is darker than its text."""
+    palette = palette or QGuiApplication.palette()
+    return palette.color(Role.Window).lightness() < palette.color(Role.WindowText).lightness()
+
+
+def relative_luminance(colour: QColor) -> float:
+    """WCAG 2 relative luminance of an opaque colour."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(foreground: QColor, background: QColor) -> float:
+    """WCAG 2 contrast ratio (1 to 21) of two colours; a translucent foreground is blended."""
+    if foreground.alphaF() < 1.0:
+        a = foreground.alphaF()
+        foreground = QColor.fromRgbF(
+            foreground.redF() * a + background.redF() * (1 - a),
+            foreground.greenF() * a + background.greenF() * (1 - a),
+            foreground.blueF() * a + background.blueF() * (1 - a),
+        )
+    lighter, darker = sorted(
+        (relative_luminance(foreground), relative_luminance(background)), reverse=True
+    )
+    return (lighter + 0.05) / (darker + 0.05)

@@ -1,0 +1,168 @@
+"""The window half of ``python -m explorer bench``: open the real main window offscreen over one
+store, time its first paint, load, a scripted zoom-and-pan gesture, memory and search, and print
+one JSON object. Run once per store in a fresh process (``python -m explorer.ui.bench``) so that
+memory and first paint are that store's alone."""
+
+from __future__ import annotations
+
+import os
+import time
+
+_STARTED = time.perf_counter()
+
+import argparse  # noqa: E402
+import gc  # noqa: E402
+import json  # noqa: E402
+import statistics  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+import numpy as np  # noqa: E402
+from PySide6.QtCore import QEvent, QObject  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+WINDOW_SIZE = (1600, 900)
+SEARCHES = ("kabul", "convoy attacked", "sec", "training mission kandahar", "reconstruction")
+
+
+class PaintCounter(QObject):
+    """Counts Paint events that reach a widget (proof that a frame really painted)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def gesture(full: tuple[float, float], focus: float, frames: int) -> list[tuple[float, float]]:
+    """A zoom from the full range to a week around ``focus``, a pan, and a zoom back out."""
+    first, last = full
+    zoom_frames = frames * 3 // 8
+    pan_frames = frames - 2 * zoom_frames
+    widths = (last - first) * (7.0 / (last - first)) ** np.linspace(0.0, 1.0, zoom_frames)
+    ranges = []
+    for i, width in enumerate(widths.tolist()):
+        centre = first + (last - first) / 2 + (focus - (first + last) / 2) * i / (zoom_frames - 1)
+        ranges.append((centre - width / 2, centre + width / 2))
+    a, b = ranges[-1]
+    for _ in range(pan_frames):  # pan a twelfth of a screen per frame, as a drag does
+        a, b = a + (b - a) / 12, b + (b - a) / 12
+        ranges.append((a, b))
+    centre = (a + b) / 2
+    for width in reversed(widths.tolist()):
+        ranges.append((centre - width / 2, centre + width / 2))
+    return ranges
+
+
+def _summary(times_ms: list[float]) -> dict[str, float | int]:
+    ordered = sorted(times_ms)
+    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return {
+        "count": len(ordered),
+        "median_ms": round(statistics.median(ordered), 2),
+        "p95_ms": round(p95, 2),
+        "max_ms": round(ordered[-1], 2),
+        "over_16_7_ms": sum(t > 16.7 for t in ordered),
+    }
+
+
+def run_gesture(app: QApplication, timeline, frames: int) -> dict[str, float | int]:
+    """Time each frame: set the visible range, then let Qt deliver the update and paint it."""
+    viewport = timeline.viewport_widget()
+    counter = PaintCounter()
+    viewport.installEventFilter(counter)
+    columns = timeline.data.columns
+    focus = (
+        float(columns.start[len(columns) // 2]) if len(columns) else sum(timeline.full_range()) / 2
+    )
+    times = []
+    unpainted = 0
+    for first, last in gesture(timeline.full_range(), focus, frames):
+        before = counter.count
+        t0 = time.perf_counter()
+        timeline.set_range(first, last)
+        app.processEvents()
+        if counter.count == before:  # nothing was delivered: paint now, inside the timing
+            unpainted += 1
+            viewport.repaint()
+        times.append((time.perf_counter() - t0) * 1000)
+    viewport.removeEventFilter(counter)
+    return {**_summary(times), "painted_by_event_loop": len(times) - unpainted}
+
+
+def measure(db: Path | None, spawned_at: float | None, frames: int) -> dict:
+    """Open the main window over ``db`` (default: the per-user store) and measure it."""
+    from explorer.commands.bench import memory_mb
+    from explorer.store.columns import load_columns
+    from explorer.ui.application import create_application, open_user_store
+    from explorer.ui.main_window import MainWindow
+    from explorer.ui.settings import Settings
+
+    app = create_application([])
+    store = open_user_store(argparse.Namespace(db=db))
+    settings_dir = tempfile.mkdtemp(prefix="timeline-bench-")
+    window = MainWindow(store, Settings(Path(settings_dir) / "bench.ini"))
+    window.resize(*WINDOW_SIZE)
+    viewport = window.timeline.viewport_widget()
+    counter = PaintCounter()
+    viewport.installEventFilter(counter)
+    window.show()
+    while counter.count == 0:
+        app.processEvents()
+    painted_at = time.perf_counter()
+    result: dict = {
+        "events": store.count(),
+        "device_pixel_ratio": window.devicePixelRatioF(),
+        "window_size": list(WINDOW_SIZE),
+        "first_paint_s": round(time.time() - spawned_at, 3) if spawned_at else None,
+        "first_paint_in_process_s": round(painted_at - _STARTED, 3),
+    }
+    viewport.removeEventFilter(counter)
+    loads = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        load_columns(store)
+        loads.append((time.perf_counter() - t0) * 1000)
+    result["load_columns_ms"] = {"median": round(statistics.median(loads), 1),
+                                 "max": round(max(loads), 1)}  # fmt: skip
+    t0 = time.perf_counter()
+    window.timeline.set_store(store)
+    result["timeline_set_store_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+    app.processEvents()
+    gc.collect()
+    result["frames"] = run_gesture(app, window.timeline, frames)
+    gc.collect()
+    result["memory_mb"] = memory_mb()
+    searches = []
+    for text in SEARCHES:
+        t0 = time.perf_counter()
+        store.search(text)
+        searches.append((time.perf_counter() - t0) * 1000)
+    result["search_ms"] = {"median": round(statistics.median(searches), 1),
+                           "max": round(max(searches), 1), "queries": list(SEARCHES)}  # fmt: skip
+    window.close()
+    store.close()
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m explorer.ui.bench [--db PATH] [--frames N] [--spawned-at T]``: one JSON line."""
+    parser = argparse.ArgumentParser(prog="python -m explorer.ui.bench")
+    parser.add_argument("--db", type=Path)
+    parser.add_argument("--frames", type=int, default=160)
+    parser.add_argument("--spawned-at", type=float, help="time.time() when the parent started us")
+    options = parser.parse_args(argv)
+    print(json.dumps(measure(options.db, options.spawned_at, options.frames)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

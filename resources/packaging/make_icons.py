@@ -4,6 +4,7 @@ Run after editing resources/icons/<APP_ID>.svg, and commit what it writes:
 
     python resources/packaging/make_icons.py            # rewrite the generated icons
     python resources/packaging/make_icons.py --check    # exit 1 if they are out of date
+                                                        # (pixels compared, +-2 per channel)
 
 Qt renders (QSvgRenderer); the .ico and .icns containers are written here in plain Python, so
 building needs neither Pillow nor iconutil.
@@ -129,32 +130,73 @@ def generate(svg: Path, out: Path) -> list[Path]:
     return written
 
 
+def same_pixels(a: bytes, b: bytes, tolerance: int = 2) -> bool:
+    """True when two PNG or raw-bitmap blobs show the same image (antialiasing may differ a bit)."""
+    if a == b:
+        return True
+    if a.startswith(b"\x89PNG") and b.startswith(b"\x89PNG"):
+        first, second = QImage.fromData(a), QImage.fromData(b)
+        if first.size() != second.size():
+            return False
+        a = bytes(first.convertToFormat(QImage.Format.Format_ARGB32).constBits())
+        b = bytes(second.convertToFormat(QImage.Format.Format_ARGB32).constBits())
+    return len(a) == len(b) and all(abs(x - y) <= tolerance for x, y in zip(a, b, strict=True))
+
+
+def entries(name: str, data: bytes) -> list[tuple[bytes, bytes]]:
+    """(label, image) pairs in a generated file: the PNG itself, or each .ico or .icns entry."""
+    if name.endswith(".ico"):
+        count = struct.unpack_from("<H", data, 4)[0]
+        found = []
+        for i in range(count):
+            label = data[6 + 16 * i : 6 + 16 * i + 8]  # width, height, colours, planes, depth
+            size, offset = struct.unpack_from("<II", data, 6 + 16 * i + 8)
+            found.append((label, data[offset : offset + size]))
+        return found
+    if name.endswith(".icns"):
+        found, offset = [], 8
+        while offset < len(data):
+            kind, size = struct.unpack_from(">4sI", data, offset)
+            found.append((kind, data[offset + 8 : offset + size]))
+            offset += size
+        return found
+    return [(b"png", data)]
+
+
 def stale(committed: Path, fresh: Path) -> list[str]:
-    """Names of generated files whose committed copy differs from a fresh render."""
-    return [
-        path.name
-        for path in sorted(fresh.iterdir())
-        if not (committed / path.name).exists()
-        or (committed / path.name).read_bytes() != path.read_bytes()
-    ]
+    """Names of generated files whose committed copy shows other images than a fresh render."""
+    differ = []
+    for path in sorted(fresh.iterdir()):
+        old = committed / path.name
+        if not old.exists():
+            differ.append(path.name)
+            continue
+        before, after = entries(path.name, old.read_bytes()), entries(path.name, path.read_bytes())
+        if [label for label, _ in before] != [label for label, _ in after] or not all(
+            same_pixels(x, y) for (_, x), (_, y) in zip(before, after, strict=True)
+        ):
+            differ.append(path.name)
+    return differ
 
 
 def main(argv: list[str] | None = None) -> int:
     """Regenerate the icons, or with --check report the ones out of date."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare, write nothing")
-    parser.add_argument("--out", type=Path, default=ICONS, help="where to write (default: icons/)")
+    parser.add_argument(
+        "--icons", type=Path, default=ICONS, help="the folder with the SVG (default: icons/)"
+    )
     options = parser.parse_args(argv)
-    svg = ICONS / f"{APP_ID}.svg"
+    svg = options.icons / f"{APP_ID}.svg"
     if not options.check:
-        for path in generate(svg, options.out):
+        for path in generate(svg, options.icons):
             print(path)
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         generate(svg, Path(tmp))
-        differ = stale(ICONS, Path(tmp))
+        differ = stale(options.icons, Path(tmp))
     for name in differ:
-        print(f"out of date: resources/icons/{name}", file=sys.stderr)
+        print(f"out of date: {options.icons / name}", file=sys.stderr)
     return 1 if differ else 0
 
 

@@ -134,8 +134,8 @@ class EventListModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return summary.accessible_text()
         column = index.column()
-        if column == DATE:
-            return summary.when.display()
+        if column == DATE:  # the exact form lines up; the source's wording is in the tooltip
+            return summary.when.exact_text()
         if column == KIND:
             return summary.kind.label
         return summary.title

@@ -136,6 +136,9 @@ class MainWindow(QMainWindow):
         if event_id is not None:
             self.view_state.select(event_id, origin=self)
         self._update_status()
+        self.timeline.setFocus(
+            Qt.FocusReason.OtherFocusReason
+        )  # the keyboard starts on the timeline
 
     def save_settings(self) -> None:
         """Remember geometry, splitters, visible range, lanes and selection for the next start."""
@@ -188,7 +191,7 @@ class MainWindow(QMainWindow):
         shown = np.array([LANE_ORDER.index(lane) for lane in self.view_state.lanes], np.uint8)
         count = int(np.isin(self.columns.lane[rows], shown).sum())
         first = date_of(int(np.clip(start, -700_000, 2_900_000)))
-        last = date_of(int(np.clip(end, -700_000, 2_900_000)))
+        last = date_of(int(np.clip(np.ceil(end) - 1, -700_000, 2_900_000)))  # end is exclusive
         self.range_label.setText(
             f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y} · "
             f"{count:,} event{'s' if count != 1 else ''} in view"

@@ -82,7 +82,7 @@ class DetailPane(QWidget):
         """A link that selects ``other``; its description says kind and date."""
         link = LinkButton(
             other.title,
-            lambda key=other.key: self._select_key(key),
+            lambda _checked=False, key=other.key: self._select_key(key),
             description=f"Go to {other.accessible_text()}",
             parent=self,
         )
@@ -114,7 +114,7 @@ class DetailPane(QWidget):
             if is_web_url(source.url):
                 link = LinkButton(
                     source.url,
-                    lambda url=source.url: open_web_url(url),
+                    lambda _checked=False, url=source.url: open_web_url(url),
                     description=f"Open source {number} in the web browser",
                     parent=self,
                 )

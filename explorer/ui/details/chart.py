@@ -42,7 +42,6 @@ class TroopLevelChart(pg.PlotWidget):
             axis = item.getAxis(name)
             axis.setPen(pg.mkPen(text))
             axis.setTextPen(pg.mkPen(text))
-        item.getAxis("left").setLabel(f"{mission} troops", color=text.name())
         if steps:
             self._plot(item, text, accent, highlight_key)
         self.setAccessibleName(f"Troop level of {mission}")

@@ -40,7 +40,9 @@ class TroopLevelPane(DetailPane):
             self.row(self.fields, "Period", f"from {self.record.when.display()}")
         nations = change.contributing_nations
         self.row(self.fields, "Contributing nations", str(nations) if nations else "—")
-        deciding = [r.target_key for r in self.record.relations if r.type is RelationType.DECIDED_AT]
+        deciding = [
+            r.target_key for r in self.record.relations if r.type is RelationType.DECIDED_AT
+        ]
         self.row(
             self.fields,
             "Decided at",

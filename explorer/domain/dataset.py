@@ -6,6 +6,7 @@ the event id and the field, so a reviewer can find it at once.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -67,7 +68,7 @@ def parse_event(
     if not isinstance(title, str) or not title.strip():
         raise fail("title", "must be a non-empty text")
     try:
-        when = FuzzyDate.parse(raw.get("date"), raw.get("precision"), raw.get("date_wording"))
+        when = _parse_date(raw.get("date"), raw.get("precision"), raw.get("date_wording"))
     except DateError as exc:
         raise fail("date", str(exc)) from None
     summary = raw.get("summary", "")
@@ -152,6 +153,18 @@ def event_to_json(event: Event) -> dict[str, Any]:
             for s in event.sources
         ],
     }
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _cached_date(text: str, precision: str | None, wording: str | None) -> FuzzyDate:
+    return FuzzyDate.parse(text, precision, wording)
+
+
+def _parse_date(text: Any, precision: Any, wording: Any) -> FuzzyDate:
+    """FuzzyDate.parse, remembered: a large import repeats the same few thousand dates."""
+    if all(a is None or isinstance(a, str) for a in (text, precision, wording)):
+        return _cached_date(text, precision, wording)
+    return FuzzyDate.parse(text, precision, wording)
 
 
 def _seq(raw: dict, name: str, fail) -> list:

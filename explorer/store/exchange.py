@@ -11,7 +11,7 @@ import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -36,6 +36,25 @@ BATCH_SIZE = 20_000
 # past this many events an import reports ``store_replaced``: panes reload instead of
 # receiving a million keys
 CHANGES_KEY_LIMIT = 10_000
+
+# A large import inserts with these AFTER INSERT triggers dropped, then does their work once
+# over all new rows (id >= ?): per-row trigger work made a million-row import minutes long.
+# Triggers not named here keep firing row by row.
+BULK_TRIGGERS = {
+    "event_after_insert": (
+        "INSERT INTO event_fts (rowid, title, summary)"
+        " SELECT id, title, summary FROM event WHERE id >= ?",
+        "INSERT INTO event_span (id, start_day, end_day)"
+        " SELECT id, start_day, end_day FROM event WHERE id >= ?",
+    ),
+    "columns_cache_after_insert": ("DELETE FROM columns_cache",),
+}
+# Above this many bytes (and more than the store holds already) the event table's secondary
+# indexes are dropped and rebuilt: sorting once beats a million random index inserts.
+BULK_INDEX_BYTES = 8 << 20
+BYTES_PER_ROW_GUESS = 80
+# a bigger page cache while importing keeps the key index in memory (KiB, negative = size)
+IMPORT_CACHE_KIB = 128 << 10
 
 Progress = Callable[[int, int, int], None]
 
@@ -121,8 +140,9 @@ def import_events(
     with binary:
         total = os.fstat(binary.fileno()).st_size
         records = read_csv(binary, path.name) if fmt == "csv" else read_json(binary, path.name)
-        with store.transaction() as conn:
-            writer = _ImportWriter(conn, path.name, replace)
+        rebuild_indexes = total >= BULK_INDEX_BYTES and total // BYTES_PER_ROW_GUESS > store.count()
+        with _big_cache(store), store.transaction() as conn:
+            writer = _ImportWriter(conn, path.name, replace, rebuild_indexes)
             for record in records:
                 writer.add(record.fields, record.line)
                 if len(writer.event_rows) >= batch_size:
@@ -137,10 +157,23 @@ def import_events(
     return writer.changes()
 
 
+@contextlib.contextmanager
+def _big_cache(store: Store) -> Iterator[None]:
+    size = store.execute("PRAGMA cache_size").fetchone()[0]
+    store.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(StoreError):
+            store.execute(f"PRAGMA cache_size = {int(size)}")
+
+
 class _ImportWriter:
     """Collects parsed events into batches and writes them inside the caller's transaction."""
 
-    def __init__(self, conn: sqlite3.Connection, name: str, replace: bool) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, name: str, replace: bool, rebuild_indexes: bool
+    ) -> None:
         self.conn, self.name, self.replace = conn, name, replace
         self.first_new_id = (conn.execute("SELECT max(id) FROM event").fetchone()[0] or 0) + 1
         self.next_id = self.first_new_id
@@ -158,6 +191,15 @@ class _ImportWriter:
             " source_key TEXT, field TEXT, type TEXT, target_key TEXT)"
         )
         conn.execute("DELETE FROM temp.import_link")
+        # schema changes inside the transaction: a rollback brings every trigger and index back
+        self.dropped = conn.execute(
+            "SELECT type, name, sql FROM sqlite_schema WHERE tbl_name = 'event' AND ("
+            f" (type = 'trigger' AND name IN ({','.join('?' * len(BULK_TRIGGERS))}))"
+            " OR (type = 'index' AND sql IS NOT NULL AND ?))",
+            (*BULK_TRIGGERS, rebuild_indexes),
+        ).fetchall()
+        for kind, object_name, _sql in self.dropped:
+            conn.execute(f'DROP {kind.upper()} "{object_name}"')
 
     def add(self, raw: object, line: int) -> None:
         """Validate one event through the domain and queue its rows."""
@@ -277,6 +319,10 @@ class _ImportWriter:
             " JOIN event e ON e.key = l.target_key WHERE l.type IS NOT NULL"
         )
         conn.execute("DELETE FROM temp.import_link")
+        for kind, object_name, sql in self.dropped:
+            conn.execute(sql)
+            for statement in BULK_TRIGGERS.get(object_name, ()) if kind == "trigger" else ():
+                conn.execute(statement, (self.first_new_id,) if "?" in statement else ())
 
     def changes(self) -> Changes:
         """What the import changed (``store_replaced`` for a large import)."""
@@ -298,5 +344,5 @@ def _event_row(event: Event) -> tuple:
         event.when.wording,
         event.confidence,
         event.origin,
-        json.dumps(event.details, ensure_ascii=False, sort_keys=True),
+        json.dumps(event.details, ensure_ascii=False, sort_keys=True) if event.details else "{}",
     )

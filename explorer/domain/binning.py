@@ -60,8 +60,8 @@ def place_labels(
 
     Candidate ``i`` would start at ``left[i]`` (ascending) and take ``wanted[i]`` pixels, but may
     not reach past ``limit[i]`` (usually the next glyph). A label is kept, elided to the room it
-    has, when that room is at least ``min_width`` and it starts ``gap`` pixels after the last
-    kept label; otherwise it is hidden.
+    has, when that room is at least ``min_width`` (or the whole text, if shorter) and it starts
+    ``gap`` pixels after the last kept label; otherwise it is hidden.
     """
     kept, lefts, widths = [], [], []
     right_edge = -np.inf
@@ -70,7 +70,7 @@ def place_labels(
         if x < right_edge + gap:
             continue
         width = min(float(wanted[i]), float(limit[i]) - x)
-        if width < min_width:
+        if width < min(min_width, float(wanted[i])):
             continue
         kept.append(i)
         lefts.append(x)

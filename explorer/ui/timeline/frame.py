@@ -255,7 +255,8 @@ class FrameBuilder:
         next_x = np.where(same_row_next, np.append(xs[1:], right), right)
         left = xs + HALF + LABEL_GAP
         limit = np.minimum(next_x - HALF - LABEL_GAP, right - 2)
-        roomy = np.flatnonzero(limit - left >= MIN_LABEL)
+        # a glyph left of the plot (the middle of a band that starts off screen) gets no label
+        roomy = np.flatnonzero((limit - left >= MIN_LABEL / 2) & (xs >= m.left - HALF))
         rects, texts, ids, missing = [], [], [], []
         for key in np.unique(ks[roomy]):
             cand = roomy[ks[roomy] == key]

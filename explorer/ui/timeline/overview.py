@@ -92,6 +92,7 @@ class OverviewStrip(pg.PlotWidget):
         self._on_region = on_region
         self._quiet = False
         self.region.sigRegionChanged.connect(self._region_moved)
+        self.region.sigRegionChangeFinished.connect(self._region_moved)
         self.setAccessibleName("Overview of the whole timeline")
 
     def set_extent(self, first: float, last: float) -> None:

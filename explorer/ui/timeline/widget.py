@@ -163,6 +163,7 @@ class TimelineWidget(QWidget):
 
     def current_frame(self) -> Frame:
         """The frame as the view shows it now (what the last or next paint draws)."""
+        self.view_box.prepareForPaint()  # the view box applies range changes lazily
         vb_transform = self.item.deviceTransform(self.plot.viewportTransform())
         return self._frame_for(self.item.mapping_from(vb_transform))
 
@@ -346,7 +347,7 @@ class TimelineWidget(QWidget):
         generator.setViewBox(self.rect())
         generator.setTitle("Timeline Explorer")
         painter = QPainter(generator)
-        self.render(painter)
+        self.render(painter, QPoint())
         painter.end()
 
 

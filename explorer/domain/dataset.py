@@ -77,7 +77,8 @@ def parse_event(
     confidence = raw.get("confidence", "high")
     if confidence not in CONFIDENCES:
         raise fail("confidence", f"must be one of {', '.join(CONFIDENCES)}")
-    details = raw.get("details") or {}
+    details = raw.get("details")
+    details = {} if details is None else details
     if not isinstance(details, dict):
         raise fail("details", "must be an object")
     sources = tuple(

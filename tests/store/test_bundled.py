@@ -41,7 +41,7 @@ def test_an_update_keeps_user_events_and_their_relations(tmp_path):
     mine = store.event("my-note")
     assert mine.origin == "user"
     assert [(r.type.value, r.target_key) for r in mine.relations] == [("decided_at", "summit-a")]
-    assert [l.other.key for l in store.linked_events("summit-a")] == ["my-note"]
+    assert [link.other.key for link in store.linked_events("summit-a")] == ["my-note"]
     assert store.meta(META_DATASET_VERSION) == "2"
     # the same version again changes nothing
     assert not install_bundled_dataset(store, second).any

@@ -140,7 +140,9 @@ def test_roadmap_focus_areas(store, area):
 def test_relations(store, key, relation, target):
     assert (relation, target) in [(r.type.value, r.target_key) for r in get(store, key).relations]
     assert (key, relation) in [
-        (l.other.key, l.type.value) for l in store.linked_events(target) if not l.outgoing
+        (link.other.key, link.type.value)
+        for link in store.linked_events(target)
+        if not link.outgoing
     ]
 
 

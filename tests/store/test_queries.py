@@ -86,9 +86,9 @@ def test_neighbours_step_through_time_and_stop_at_the_ends(store):
 def test_relations_are_seen_from_both_ends(store):
     from_rsm = store.linked_events("rsm")
     from_isaf = store.linked_events("isaf")
-    assert [(l.label, l.other.key) for l in from_rsm] == [("supersedes", "isaf")]
-    assert [(l.label, l.other.key) for l in from_isaf] == [("superseded by", "rsm")]
-    assert [(l.label, l.other.key) for l in store.linked_events("warsaw")] == [
+    assert [(link.label, link.other.key) for link in from_rsm] == [("supersedes", "isaf")]
+    assert [(link.label, link.other.key) for link in from_isaf] == [("superseded by", "rsm")]
+    assert [(link.label, link.other.key) for link in store.linked_events("warsaw")] == [
         ("decided here", "funding-note")
     ]
 

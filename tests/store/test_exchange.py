@@ -1,0 +1,250 @@
+"""Import and export as plain functions: streamed, lossless, all or nothing, cancellable."""
+
+import io
+import json
+
+import pytest
+
+from explorer.store import ImportCancelled, ImportRejected
+from explorer.store.dataset import install_bundled_dataset
+from explorer.store.event_files import read_json
+from explorer.store.exchange import export_to_path, import_events, write_export
+from tests.store.factory import event, new_store
+
+
+def export_text(store, fmt="json"):
+    out = io.StringIO()
+    write_export(store, out, fmt)
+    return out.getvalue()
+
+
+def snapshot(store):
+    return export_text(store), store.count(), store.search("summit")
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_the_bundled_dataset_round_trips_byte_for_byte(tmp_path, fmt):
+    source = new_store(tmp_path, "source.sqlite3")
+    install_bundled_dataset(source)
+    source.add_events([event("my-note", "2011", summary='Quotes " and, commas\nand lines')])
+    path = tmp_path / f"export.{fmt}"
+    assert export_to_path(source, path) == source.count()
+    target = new_store(tmp_path, "target.sqlite3")
+    changes = import_events(target, path)
+    assert len(changes.added) == source.count()
+    again = tmp_path / f"again.{fmt}"
+    export_to_path(target, again)
+    assert again.read_bytes() == path.read_bytes()
+    assert target.event("my-note").summary == 'Quotes " and, commas\nand lines'
+    assert target.linked_events("isaf-nato-command")
+    assert target.integrity_problems() == []
+
+
+def test_a_minimal_csv_brings_its_own_events(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text(
+        "\ufeffid,kind,title,date\n"
+        "a,summit,First summit,2001-05\n"
+        'b,other,"Second, with a comma",2002-02-03/2002-02-05\n\n',
+        encoding="utf-8",
+    )
+    store = new_store(tmp_path)
+    import_events(store, path)
+    assert [s.key for s in store.search("summit")] == ["a"]
+    b = store.event("b")
+    assert (b.title, b.when.exact_text(), b.origin, b.sources) == (
+        "Second, with a comma",
+        "3–5 February 2002",
+        "user",
+        (),
+    )
+
+
+@pytest.mark.parametrize(
+    "name, content, where",
+    [
+        ("e.csv", "id,kind,title\na,summit,T\n", "line 1: missing column 'date'"),
+        ("e.csv", "id,kind,title,date,colour\n", "line 1: unknown column 'colour'"),
+        (
+            "e.csv",
+            "id,kind,title,date\na,summit,T,2001\nb,summit,T,20011\n",
+            "line 3, event 'b', field 'date'",
+        ),
+        (
+            "e.csv",
+            "id,kind,title,date\na,summit,T,2001\nb,party,T,2001\n",
+            "line 3, event 'b', field 'kind'",
+        ),
+        (
+            "e.csv",
+            'id,kind,title,date\na,summit,"multi\nline",2001\nb,summit,,2001\n',
+            "line 4, event 'b', field 'title'",
+        ),
+        (
+            "e.csv",
+            "id,kind,title,date\na,summit,T,2001\na,summit,T,2002\n",
+            "line 3, event 'a', field 'id': appears twice",
+        ),
+        ("e.csv", "id,kind,title,date\na,summit,T,2001,extra\n", "line 2: 5 cells"),
+        (
+            "e.csv",
+            "id,kind,title,date,details\na,summit,T,2001,{oops\n",
+            "line 2, field 'details': not JSON",
+        ),
+        (
+            "e.csv",
+            'id,kind,title,date,relations\na,summit,T,2001,"[{""type"":""extends"",""target"":""zz""}]"\n',
+            "line 2, event 'a', field 'relations[0].target': no event 'zz'",
+        ),
+        (
+            "e.json",
+            '{"format": "timeline-explorer-export", "format_version": 1, "events": [\n{"id": "a", "kind": "summit", "title": "T", "date": "2001"},\n{"id": "b", "kind": "summit", "title": "T", "date": "2001", "confidence": "sure"}\n]}',
+            "line 3, event 'b', field 'confidence'",
+        ),
+        (
+            "e.json",
+            '{"format": "timeline-explorer-export", "format_version": 1, "events": [\n{"id": "a", "kind": "summit",\n "title": "T", "date": }\n]}',
+            "line 3: not valid JSON",
+        ),
+        (
+            "e.json",
+            '{"format": "timeline-explorer-export", "format_version": 9, "events": []}',
+            "newer Timeline Explorer",
+        ),
+        ("e.json", '{"format": "something-else", "events": []}', "not a Timeline Explorer export"),
+        ("e.json", '{"events": []}', "no 'format'"),
+        ("e.json", '"just text"', "expected a JSON object or array"),
+        (
+            "e.json",
+            '[{"id": "a", "kind": "summit", "title": "T", "date": "2001"}] trailing',
+            "unexpected text",
+        ),
+        ("e.json", "", "expected a JSON object or array"),
+        ("e.txt", "id,kind,title,date\n", "name it .json or .csv"),
+    ],
+)
+def test_a_bad_file_names_line_and_field_and_writes_nothing(tmp_path, name, content, where):
+    store = new_store(tmp_path)
+    store.add_events([event("kept", "1999")])
+    before = snapshot(store)
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(Exception) as caught:
+        import_events(store, path)
+    assert where in str(caught.value)
+    assert snapshot(store) == before
+
+
+def test_an_id_already_in_the_store_is_refused_unless_replacing(tmp_path):
+    store = new_store(tmp_path)
+    store.add_events(
+        [
+            event("a", "1999", title="Old"),
+            event("b", "2000", relations=[{"type": "extends", "target": "a"}]),
+        ]
+    )
+    path = tmp_path / "e.csv"
+    path.write_text("id,kind,title,date\nnew,other,New,2005\na,summit,New title,2001\n")
+    with pytest.raises(ImportRejected, match="line 3, event 'a', field 'id': already in the store"):
+        import_events(store, path)
+    assert store.count() == 2
+    changes = import_events(store, path, replace=True)
+    assert (changes.added, changes.updated) == (("new",), ("a",))
+    assert store.event("a").title == "New title"
+    assert [link.other.key for link in store.linked_events("a")] == ["b"]
+    assert [s.key for s in store.search("title")] == ["a"]
+
+
+def test_relations_may_point_forward_and_into_the_store(tmp_path):
+    store = new_store(tmp_path)
+    store.add_events([event("old", "1999")])
+    path = tmp_path / "e.json"
+    events = [
+        {
+            "id": "first",
+            "kind": "other",
+            "title": "F",
+            "date": "2001",
+            "relations": [
+                {"type": "extends", "target": "later"},
+                {"type": "part_of", "target": "old"},
+            ],
+        },
+        {"id": "later", "kind": "other", "title": "L", "date": "2002"},
+    ]
+    path.write_text(json.dumps(events, indent=2))  # a bare, pretty-printed array
+    import_events(store, path)
+    assert {(r.type.value, r.target_key) for r in store.event("first").relations} == {
+        ("extends", "later"),
+        ("part_of", "old"),
+    }
+
+
+def test_cancelling_rolls_everything_back(tmp_path):
+    store = new_store(tmp_path)
+    store.add_events([event("kept", "1999")])
+    before = snapshot(store)
+    path = tmp_path / "many.csv"
+    path.write_text(
+        "id,kind,title,date\n" + "".join(f"e{i},other,Event {i},2001\n" for i in range(250))
+    )
+    seen = []
+
+    def progress(rows, done, total):
+        seen.append((rows, done, total))
+
+    with pytest.raises(ImportCancelled):
+        import_events(
+            store, path, progress=progress, cancelled=lambda: len(seen) >= 2, batch_size=100
+        )
+    assert seen[0][0] == 100 and seen[1][0] == 200 and seen[0][2] == path.stat().st_size
+    assert snapshot(store) == before
+    assert store.integrity_problems() == []
+    import_events(store, path, progress=progress, batch_size=100)
+    assert seen[-1] == (250, path.stat().st_size, path.stat().st_size)
+    assert store.count() == 251
+
+
+def test_a_large_import_rebuilds_indexes_and_stays_searchable(tmp_path, monkeypatch):
+    import explorer.store.exchange as exchange
+
+    monkeypatch.setattr(exchange, "BULK_INDEX_BYTES", 0)
+    store = new_store(tmp_path)
+    schema = store.execute("SELECT type, name, sql FROM sqlite_schema ORDER BY name").fetchall()
+    path = tmp_path / "e.csv"
+    path.write_text(
+        "id,kind,title,date\n"
+        + "".join(f"e{i},summit,Meeting {i},{2000 + i % 20}\n" for i in range(500))
+    )
+    import_events(store, path, batch_size=64)
+    assert (
+        store.execute("SELECT type, name, sql FROM sqlite_schema ORDER BY name").fetchall()
+        == schema
+    )
+    assert [s.key for s in store.search("meeting 7")][:1] == ["e7"]
+    assert len(store.events_between(*_year(2005))) == 25
+    assert store.integrity_problems() == []
+
+
+def _year(year):
+    from explorer.domain.dates import FuzzyDate
+
+    when = FuzzyDate.parse(str(year))
+    return when.start_day, when.end_day
+
+
+def test_the_json_reader_streams_across_small_chunks(tmp_path):
+    events = [{"id": f"e{i}", "n": 10 ** (i % 12)} for i in range(50)]
+    text = json.dumps(
+        {"events": events, "format_version": 1, "format": "timeline-explorer-export"}, indent=1
+    )
+    import explorer.store.event_files as files
+
+    stream = files._JsonStream(io.StringIO(text), "x.json", chunk=7)
+    records = list(stream.events())
+    assert [r.fields for r in records] == events
+    lines = text.splitlines()
+    for i, record in enumerate(records):
+        id_line = next(n for n, t in enumerate(lines) if f'"id": "e{i}",' in t)
+        assert record.line == id_line  # 1-based: the line above the id, where '{' is
+    assert list(read_json(io.BytesIO(b"[]"), "x.json")) == []

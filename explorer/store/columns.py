@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -89,16 +90,34 @@ def _columns(ids, start, end, kind, exact, max_duration: float | None = None) ->
 
 def load_columns(store: Store, *, cache_from: int = CACHE_FROM) -> EventColumns:
     """Every event's numeric columns, sorted by (start, id): from the cache, else from SQL
-    (then cached when the store holds at least ``cache_from`` events and can be written)."""
-    cached = read_cached_columns(store)
-    if cached is not None:
-        return cached
-    columns = read_columns_from_sql(store)
-    if len(columns) >= cache_from and not store.read_only:
-        # locked by another writer, or the disk is full: the next load tries again
-        with contextlib.suppress(StoreError):
-            write_columns_cache(store, columns)
+    (then cached when the store holds at least ``cache_from`` events and can be written).
+
+    While the store is unchanged, every caller gets the same (immutable) columns object: the
+    window, the list and the timeline share one copy instead of holding one each.
+    """
+    remembered = _LOADED.get(store)
+    if remembered is not None and remembered[0] == _change_mark(store):
+        return remembered[1]
+    columns = read_cached_columns(store)
+    if columns is None:
+        columns = read_columns_from_sql(store)
+        if len(columns) >= cache_from and not store.read_only:
+            # locked by another writer, or the disk is full: the next load tries again
+            with contextlib.suppress(StoreError):
+                write_columns_cache(store, columns)
+    _LOADED[store] = (_change_mark(store), columns)
     return columns
+
+
+# store -> (change mark when loaded, columns); forgotten with the store object
+_LOADED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _change_mark(store: Store) -> tuple[int, int]:
+    """Changes anywhere show in this pair: PRAGMA data_version moves when another connection
+    commits, total_changes when this one writes."""
+    row = store.execute("SELECT data_version, total_changes() FROM pragma_data_version").fetchone()
+    return row[0], row[1]
 
 
 def read_columns_from_sql(store: Store) -> EventColumns:

@@ -102,6 +102,19 @@ def test_the_cache_follows_adds_updates_and_removals(tmp_path):
         assert_same(removed, read_columns_from_sql(store))
 
 
+def test_callers_share_one_copy_until_the_store_changes_here_or_elsewhere(tmp_path):
+    with Store(tmp_path / "s.db") as store, Store(tmp_path / "s.db") as other:
+        store.add_events(event(f"e{i}", 12_000 + i) for i in range(10))
+        first = load_columns(store)
+        assert load_columns(store) is first
+        store.add_events([event("mine", 13_000)])
+        mine = load_columns(store)
+        assert mine is not first and len(mine) == 11
+        other.add_events([event("theirs", 14_000)])  # another connection, as an import would
+        theirs = load_columns(store)
+        assert len(theirs) == 12 and theirs.index_of(other.id_of("theirs")) == 11
+
+
 def test_an_empty_store_and_a_small_store_load_without_a_cache(tmp_path):
     with Store(tmp_path / "s.db") as store:
         assert len(load_columns(store)) == 0

@@ -45,6 +45,7 @@ def run_check(options: argparse.Namespace) -> int:
     if not problems:
         print(f"store {path}: {count} events (dataset {version or 'none'}), sound")
         return EXIT_OK
+    problems = _counted(problems)
     shown = problems[:MAX_REPORTED]
     for problem in shown:
         print(f"problem: {problem}")
@@ -52,6 +53,14 @@ def run_check(options: argparse.Namespace) -> int:
         print(f"... and {len(problems) - len(shown)} more")
     print(f"{len(problems)} problem{'s' if len(problems) > 1 else ''} found in {path}")
     return EXIT_PROBLEM
+
+
+def _counted(problems: list[str]) -> list[str]:
+    """Each distinct problem once, with how often it occurred."""
+    counts: dict[str, int] = {}
+    for problem in problems:
+        counts[problem] = counts.get(problem, 0) + 1
+    return [p if n == 1 else f"{p} ({n} times)" for p, n in counts.items()]
 
 
 def event_problems(store: Store) -> list[str]:

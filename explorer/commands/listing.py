@@ -29,10 +29,11 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 @command("list", "print the events as a table (date, kind, title, id)", _arguments)
 def run_list(options: argparse.Namespace) -> int:
     """Print the matching events in time order (by relevance with --search)."""
-    try:
-        kinds = [EventKind(k) for k in options.kind] if options.kind else None
-    except ValueError as exc:
-        return fail(f"--kind: {exc}; choose from {', '.join(k.value for k in EventKind)}")
+    known = [k.value for k in EventKind]
+    unknown = [k for k in options.kind or () if k not in known]
+    if unknown:
+        return fail(f"--kind: unknown kind {unknown[0]!r}; choose from {', '.join(known)}")
+    kinds = [EventKind(k) for k in options.kind] if options.kind else None
     try:
         start = FuzzyDate.parse(options.start).start_day if options.start else None
         end = FuzzyDate.parse(options.end).end_day if options.end else None

@@ -172,7 +172,9 @@ class StoreFile:
             rows = [r[0] for r in self._conn.execute("PRAGMA integrity_check")]
             problems = [r for r in rows if r != "ok"]
             for table, rowid, parent, _ in self._conn.execute("PRAGMA foreign_key_check"):
-                problems.append(f"{table} row {rowid} points to a missing {parent}")
+                # WITHOUT ROWID tables (source, relation) report no rowid
+                row = f"{table} row {rowid}" if rowid is not None else f"a {table} row"
+                problems.append(f"{row} points to a missing {parent}")
             self._conn.execute(
                 "INSERT INTO event_fts(event_fts, rank) VALUES('integrity-check', 1)"
             )

@@ -117,7 +117,7 @@ MENUS: tuple[tuple[str, tuple[Spec | None, ...]], ...] = (
             Spec("back", "&Back", SK.Back, "The previous selection", "go_back"),
             Spec("forward", "&Forward", SK.Forward, "The next selection", "go_forward"),
             None,
-            Spec("find", "&Find…", SK.Find, "Search the events", "focus_search"),
+            Spec("find", "&Search Events…", SK.Find, "Search the events", "focus_search"),
             Spec("next_pane", "&Next Pane", "F6", "Timeline, list, details in turn", "next_pane"),
             Spec(
                 "previous_pane",

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -60,7 +60,10 @@ def run_window(options: argparse.Namespace) -> int:
         if options.self_test:
             print(f"error: {exc}", file=sys.stderr)
         else:
-            QMessageBox.critical(None, APP_NAME, f"The store could not be opened.\n\n{exc}")
+            box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "")
+            box.setTextFormat(Qt.TextFormat.PlainText)  # a path is shown as written
+            box.setText(f"The store could not be opened.\n\n{exc}")
+            box.exec()
         return 2
     settings = Settings(options.settings)
     window = MainWindow(store, settings)
@@ -68,7 +71,7 @@ def run_window(options: argparse.Namespace) -> int:
     if options.self_test:
         return _self_test(app, window, store, options)
     code = app.exec()
-    store.close()
+    window.store.close()  # File > Open Store may have replaced the store we opened
     return code
 
 

@@ -40,11 +40,7 @@ class MainWindow(QMainWindow):
         self.columns = load_columns(store)
         self.history = SelectionHistory(self.view_state, self)
         self.timeline = TimelineWidget(store, self.view_state, self)
-        self.timeline.setAccessibleName(self.timeline.accessibleName() or "Timeline")
-        if not self.timeline.accessibleDescription():
-            self.timeline.setAccessibleDescription(
-                "Events in lanes over time; arrow keys move between events"
-            )
+        _name_timeline(self.timeline)
         self.list_panel = EventListPanel(store, self.columns, self.view_state, self)
         self.detail_view = DetailView(store, self.view_state, self)
         self._build_layout()
@@ -91,11 +87,18 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self._update_status)
 
     def _build_pane_keys(self) -> None:
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.timeline, self.detail_view.focus_first_link, context)
+            self._pane_shortcut(key, self.timeline, self.detail_view.focus_first_link)
         for pane in (self.detail_view, self.list_panel):
-            QShortcut(QKeySequence(Qt.Key.Key_Escape), pane, self.focus_timeline, context)
+            self._pane_shortcut(Qt.Key.Key_Escape, pane, self.focus_timeline)
+
+    @staticmethod
+    def _pane_shortcut(key: Qt.Key, pane: QWidget, slot) -> QShortcut:
+        """A key that works only while the focus is inside ``pane``."""
+        shortcut = QShortcut(QKeySequence(key), pane)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+        return shortcut
 
     def _connect(self) -> None:
         state = self.view_state
@@ -308,3 +311,19 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.WindowStateChange and hasattr(self, "actions"):
             self.actions["full_screen"].setChecked(self.isFullScreen())
+
+
+def _name_timeline(timeline: QWidget) -> None:
+    """Give the timeline, and any focusable part of it still unnamed, a name and description."""
+    timeline.setAccessibleName(timeline.accessibleName() or "Timeline")
+    if not timeline.accessibleDescription():
+        timeline.setAccessibleDescription(
+            "Events in lanes over time; arrow keys move between events"
+        )
+    for part in timeline.findChildren(QWidget):
+        if part.focusPolicy() & Qt.FocusPolicy.TabFocus and not part.accessibleName():
+            owner = part.parentWidget()
+            part.setAccessibleName(owner.accessibleName() or timeline.accessibleName())
+            part.setAccessibleDescription(
+                owner.accessibleDescription() or timeline.accessibleDescription()
+            )

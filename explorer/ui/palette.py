@@ -47,7 +47,7 @@ _DARK = {
     Role.Button: "#353535",
     Role.ButtonText: "#e8e8e8",
     Role.BrightText: "#ffffff",
-    Role.Highlight: "#3d7ab8",
+    Role.Highlight: "#2f6aa3",
     Role.HighlightedText: "#ffffff",
     Role.Link: "#8cc4ff",
     Role.LinkVisited: "#d0a8ff",

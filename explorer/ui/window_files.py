@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -105,7 +105,7 @@ def _render_svg(widget: QWidget, path: Path) -> bool:
     if not painter.begin(generator):
         return False
     try:
-        widget.render(painter)
+        widget.render(painter, QPoint())
     finally:
         painter.end()
     return path.exists() and path.stat().st_size > 0

@@ -39,10 +39,12 @@ def make_window(qtbot, tmp_path, store_path):
     windows = []
 
     def make(path=None, settings=None, size=(1366, 768)):
+        """size=None keeps the geometry the settings file restores."""
         store = Store(path or store_path)
         window = MainWindow(store, Settings(settings or tmp_path / "settings.ini"))
         windows.append(window)
-        window.resize(*size)
+        if size is not None:
+            window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()

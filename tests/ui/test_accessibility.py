@@ -1,0 +1,94 @@
+"""Accessible names and descriptions, the list as an alternative to the timeline, contrast."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+from explorer.store.columns import load_columns
+from explorer.ui.details.widgets import LinkButton
+from explorer.ui.palette import TEXT_PAIRS, build_palette, contrast_ratio
+from tests.ui.helpers import select
+
+
+def _name_and_description(widget):
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return (
+        interface.text(QAccessible.Text.Name),
+        interface.text(QAccessible.Text.Description),
+    )
+
+
+def _focusable_widgets(window):
+    for widget in window.findChildren(QWidget):
+        if widget.isVisibleTo(window) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            yield widget
+
+
+def test_every_focusable_widget_has_an_accessible_name_and_description(make_window):
+    window = make_window()
+    select(window, "warsaw-summit-2016")
+    missing = []
+    for widget in _focusable_widgets(window):
+        name, description = _name_and_description(widget)
+        if not name.strip() or not description.strip():
+            parent = widget.parentWidget()
+            missing.append(f"{type(widget).__name__} in {type(parent).__name__} {name!r}")
+    assert missing == []
+    for pane in (window.timeline, window.list_panel, window.detail_view, window.statusBar()):
+        assert all(text.strip() for text in _name_and_description(pane)), pane
+
+
+def test_links_say_where_they_go(make_window):
+    window = make_window()
+    select(window, "rsm-increase-2018")
+    links = window.detail_view.pane.findChildren(LinkButton)
+    deciding = [link for link in links if "Defence Ministers" in link.full_text]
+    name, description = _name_and_description(deciding[0])
+    assert name == deciding[0].full_text
+    assert description.startswith("Go to ") and "ministerial meeting" in description
+
+
+def test_the_list_holds_the_same_events_as_the_timeline(make_window, qtbot):
+    window = make_window()
+    window.timeline.fit_all()
+    qtbot.waitUntil(lambda: window.list_panel.model.rowCount() == window.store.count())
+    model = window.list_panel.model
+    listed = {model.event_id(r) for r in range(model.rowCount())}
+    assert listed == set(load_columns(window.store).ids.tolist())
+    summary = model.summary(0)
+    index = model.index(0, 2)
+    assert index.data(Qt.ItemDataRole.AccessibleTextRole) == summary.accessible_text()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_colours_keep_wcag_aa_contrast(scheme):
+    palette = build_palette(scheme)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        for foreground, background in TEXT_PAIRS:
+            ratio = contrast_ratio(
+                palette.color(group, foreground), palette.color(group, background)
+            )
+            assert ratio >= 4.5, f"{scheme}: {foreground.name} on {background.name} is {ratio:.2f}"
+
+
+def test_contrast_arithmetic_matches_wcag():
+    from PySide6.QtGui import QColor
+
+    assert contrast_ratio(QColor("#000000"), QColor("#ffffff")) == pytest.approx(21.0)
+    assert contrast_ratio(QColor("#777777"), QColor("#ffffff")) == pytest.approx(4.48, abs=0.01)
+    assert contrast_ratio(QColor("#ffffff"), QColor("#ffffff")) == pytest.approx(1.0)
+
+
+def test_dark_colours_reach_every_pane(make_window):
+    window = make_window()
+    select(window, "rsm-increase-2018")
+    window.actions["scheme_dark"].trigger()
+    QApplication.processEvents()
+    dark = build_palette("dark")
+    role = QPalette.ColorRole
+    for widget in (window.list_panel.table, window.detail_view.pane, window.timeline):
+        assert widget.palette().color(role.Base) == dark.color(role.Base)
+    assert window.settings.color_scheme == "dark"
+    window.actions["scheme_system"].trigger()
+    assert window.settings.color_scheme == "system"

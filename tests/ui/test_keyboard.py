@@ -1,0 +1,170 @@
+"""Issue 4: everything by keyboard alone, focus never lost, and the shortcuts dialog tells how."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from explorer.ui.actions import menu_paths, shortcut_text
+from explorer.ui.details.fund import FundPane
+from explorer.ui.details.meeting import MeetingPane
+from explorer.ui.details.troop import TroopLevelPane
+from explorer.ui.details.widgets import LinkButton
+from explorer.ui.window_files import show_shortcuts
+from tests.ui.helpers import focus_inside, press, selected_key
+
+K = Qt.Key
+ALT = Qt.KeyboardModifier.AltModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _step(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
+    press(qtbot, key, modifier)
+    assert focus_inside(window), f"focus lost after {QKeySequence(key).toString()}"
+
+
+def _arrow_to(qtbot, window, key, limit=300):
+    """Press Right (or Left) until ``key`` is selected, as a user reading the timeline would."""
+    target = window.store.id_of(key)
+    start = window.store.summary(window.view_state.selected).when.start_day
+    arrow = K.Key_Right if window.store.summary(target).when.start_day >= start else K.Key_Left
+    for _ in range(limit):
+        if window.view_state.selected == target:
+            return
+        _step(qtbot, window, arrow)
+    raise AssertionError(f"{key} not reached with the arrow keys")
+
+
+def _tab_to_link(qtbot, window, text, limit=60):
+    for _ in range(limit):
+        focus = QApplication.focusWidget()
+        if isinstance(focus, LinkButton) and focus.full_text == text:
+            return
+        _step(qtbot, window, K.Key_Tab)
+    raise AssertionError(f"no link {text!r} reached with Tab")
+
+
+def test_keyboard_only_tour(make_window, qtbot):
+    window = make_window()
+    timeline = window.timeline
+    assert QApplication.focusWidget() is timeline or timeline.isAncestorOf(
+        QApplication.focusWidget()
+    )
+    columns = window.columns
+    _step(qtbot, window, K.Key_End)
+    last = window.store.summary(window.view_state.selected)
+    assert last.when.start_day == columns.start.max()
+    _step(qtbot, window, K.Key_Home)
+    first = window.store.summary(window.view_state.selected)
+    assert first.when.start_day == columns.start.min()
+
+    _arrow_to(qtbot, window, "warsaw-summit-2016")
+    assert isinstance(window.detail_view.pane, MeetingPane)
+    _step(qtbot, window, K.Key_Return)  # into the details, on the first link
+    assert isinstance(QApplication.focusWidget(), LinkButton)
+    assert window.detail_view.isAncestorOf(QApplication.focusWidget())
+    # Warsaw's decisions concern the mission, the ANA Trust Fund and the Enduring Partnership
+    fund = window.store.summary_by_key("ana-trust-fund").title
+    _tab_to_link(qtbot, window, fund)
+    _step(qtbot, window, K.Key_Return)
+    assert selected_key(window) == "ana-trust-fund"
+    assert isinstance(window.detail_view.pane, FundPane)
+    _step(qtbot, window, K.Key_Left, ALT)
+    assert selected_key(window) == "warsaw-summit-2016"
+    assert isinstance(window.detail_view.pane, MeetingPane)
+
+    # the same from the meeting that decided the troop-level change 13,000 -> 16,000
+    _step(qtbot, window, K.Key_Escape)
+    assert QApplication.focusWidget() is timeline or timeline.isAncestorOf(
+        QApplication.focusWidget()
+    )
+    _arrow_to(qtbot, window, "defence-ministers-2017-11")
+    _step(qtbot, window, K.Key_Enter)
+    _tab_to_link(qtbot, window, "Resolute Support grows to about 16,000")
+    _step(qtbot, window, K.Key_Space)
+    assert selected_key(window) == "rsm-increase-2018"
+    assert isinstance(window.detail_view.pane, TroopLevelPane)
+    assert window.detail_view.isAncestorOf(QApplication.focusWidget())
+    _step(qtbot, window, K.Key_Left, ALT)
+    assert selected_key(window) == "defence-ministers-2017-11"
+    _step(qtbot, window, K.Key_Right, ALT)
+    assert selected_key(window) == "rsm-increase-2018"
+
+
+def test_search_by_keyboard(make_window, qtbot):
+    window = make_window()
+    _step(qtbot, window, K.Key_F, CTRL)
+    assert QApplication.focusWidget() is window.list_panel.search_box
+    qtbot.keyClicks(QApplication.focusWidget(), "Warsaw")
+    assert window.list_panel.search_box.text() == "Warsaw"
+    qtbot.waitUntil(lambda: window.view_state.search_matches is not None)
+    _step(qtbot, window, K.Key_Down)
+    assert QApplication.focusWidget() is window.list_panel.table
+    first_hit = window.list_panel.model.event_id(0)
+    assert window.view_state.selected == first_hit
+    _step(qtbot, window, K.Key_Return)
+    assert QApplication.focusWidget() is window.timeline or window.timeline.isAncestorOf(
+        QApplication.focusWidget()
+    )
+    assert window.view_state.selected == first_hit
+
+
+def test_f6_cycles_the_panes(make_window, qtbot):
+    window = make_window()
+    window.view_state.select(window.store.id_of("warsaw-summit-2016"), origin="test")
+    expected = [window.list_panel, window.detail_view, window.timeline, window.list_panel]
+    for pane in expected:
+        _step(qtbot, window, K.Key_F6)
+        focus = QApplication.focusWidget()
+        assert focus is pane or pane.isAncestorOf(focus)
+    for pane in [window.timeline, window.detail_view]:
+        _step(qtbot, window, K.Key_F6, SHIFT)
+        focus = QApplication.focusWidget()
+        assert focus is pane or pane.isAncestorOf(focus)
+
+
+def test_lanes_toggle_with_their_own_shortcuts(make_window, qtbot):
+    window = make_window()
+    lanes = window.view_state.lanes
+    _step(qtbot, window, K.Key_3, CTRL)
+    (hidden,) = lanes - window.view_state.lanes
+    assert not window.actions.lane_action(hidden).isChecked()
+    assert window.list_panel.model.rowCount() > 0
+    kinds = {
+        window.list_panel.model.summary(r).kind.lane
+        for r in range(window.list_panel.model.rowCount())
+    }
+    assert hidden not in kinds
+    _step(qtbot, window, K.Key_3, CTRL)
+    assert window.view_state.lanes == lanes
+
+
+def test_every_action_is_reachable_and_listed(make_window):
+    window = make_window()
+    dialog = show_shortcuts(window)
+    rows = dialog.rows()
+    listed = {(action_path, keys) for action_path, keys, _route in rows}
+    for action, path, route in menu_paths(window.actions.menus):
+        keys = shortcut_text(action)
+        assert keys or route.count(",") >= 1, f"{path} has neither shortcut nor mnemonic"
+        assert (path, keys or "—") in listed
+        if keys:
+            for sequence in action.shortcuts():
+                text = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+                assert any(text in row_keys for _p, row_keys, _r in rows)
+    # mnemonics are unique within each menu
+    for menu in window.actions.menus:
+        letters = [a.text().split("&")[1][0].upper() for a in menu.actions() if "&" in a.text()]
+        assert len(letters) == len(set(letters)), menu.title()
+    dialog.close()
+
+
+def test_no_two_actions_share_a_shortcut(make_window):
+    window = make_window()
+    seen = {}
+    for action in window.findChildren(type(window.actions["quit"])):
+        for sequence in action.shortcuts():
+            text = sequence.toString(QKeySequence.SequenceFormat.PortableText)
+            assert text not in seen, f"{text}: {seen.get(text)} and {action.text()}"
+            seen[text] = action.text()
+    assert "Alt+Left" in seen and "F1" in seen and "Ctrl+F" in seen

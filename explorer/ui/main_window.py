@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QWidget
 
@@ -115,10 +115,9 @@ class MainWindow(QMainWindow):
         settings = self.settings
         schemes = ColorSchemes.of(QApplication.instance())
         self.actions.scheme_actions[settings.color_scheme].setChecked(True)
-        if settings.color_scheme != "system":
-            schemes.apply(settings.color_scheme)
+        schemes.apply(settings.color_scheme)  # "system" too: it lifts unreadable text pairs
         if settings.window_geometry is None or not self.restoreGeometry(settings.window_geometry):
-            self.resize(1366, 768)
+            self.resize(_first_size(self.screen().availableGeometry().size()))
         if settings.window_state is not None:
             self.restoreState(settings.window_state)
         for name, splitter in (("main", self.main_splitter), ("lower", self.lower_splitter)):
@@ -126,8 +125,8 @@ class MainWindow(QMainWindow):
             if sizes and len(sizes) == splitter.count():
                 splitter.setSizes(sizes)
             else:
-                height = max(self.height(), 600)
-                splitter.setSizes([height * 11 // 20, height * 9 // 20])
+                length = max(self.height() if splitter is self.main_splitter else self.width(), 600)
+                splitter.setSizes([length // 2, length - length // 2])
         lanes = settings.lanes
         self.view_state.set_lanes(lanes if lanes is not None else frozenset(Lane))
         self._on_lanes_changed(self.view_state.lanes)
@@ -327,3 +326,10 @@ def _name_timeline(timeline: QWidget) -> None:
             part.setAccessibleDescription(
                 owner.accessibleDescription() or timeline.accessibleDescription()
             )
+
+
+def _first_size(available: QSize) -> QSize:
+    """The window's size on the very first start: the whole of a small screen, most of a big one."""
+    if available.width() <= 1440:
+        return available
+    return QSize(max(1366, available.width() * 4 // 5), max(768, available.height() * 4 // 5))

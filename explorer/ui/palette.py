@@ -95,7 +95,7 @@ class ColorSchemes:
         """Use 'system', 'light' or 'dark'."""
         if scheme == "system":
             self._app.setStyle(self._system_style)
-            self._app.setPalette(self._system_palette)
+            self._app.setPalette(readable(self._system_palette))
             return
         self._app.setStyle("Fusion")
         self._app.setPalette(build_palette(scheme))
@@ -130,3 +130,46 @@ def contrast_ratio(foreground: QColor, background: QColor) -> float:
         (relative_luminance(foreground), relative_luminance(background)), reverse=True
     )
     return (lighter + 0.05) / (darker + 0.05)
+
+
+def readable(palette: QPalette, minimum: float = 4.5) -> QPalette:
+    """The palette with every text pair raised to ``minimum`` contrast, changing as little as
+    possible: the text colour moves towards black or white (for highlighted text, the highlight
+    moves instead, so selections keep the system's hue)."""
+    fixed = QPalette(palette)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        for foreground, background in TEXT_PAIRS:
+            fg, bg = fixed.color(group, foreground), fixed.color(group, background)
+            if contrast_ratio(fg, bg) >= minimum:
+                continue
+            if foreground == Role.HighlightedText:
+                fixed.setColor(group, background, _push(bg, fg, minimum))
+            else:
+                fixed.setColor(group, foreground, _push(fg, bg, minimum))
+    return fixed
+
+
+def _push(colour: QColor, against: QColor, minimum: float) -> QColor:
+    """``colour`` darkened (on a light ``against``) or lightened until it reaches ``minimum``."""
+    solid = QColor.fromRgbF(*_blend(colour, against)) if colour.alphaF() < 1.0 else colour
+    darken = relative_luminance(against) > 0.18
+    target = QColor("#000000") if darken else QColor("#ffffff")
+    for step in range(1, 21):
+        t = step / 20
+        candidate = QColor.fromRgbF(
+            solid.redF() + (target.redF() - solid.redF()) * t,
+            solid.greenF() + (target.greenF() - solid.greenF()) * t,
+            solid.blueF() + (target.blueF() - solid.blueF()) * t,
+        )
+        if contrast_ratio(candidate, against) >= minimum:
+            return candidate
+    return target
+
+
+def _blend(colour: QColor, background: QColor) -> tuple[float, float, float]:
+    a = colour.alphaF()
+    return (
+        colour.redF() * a + background.redF() * (1 - a),
+        colour.greenF() * a + background.greenF() * (1 - a),
+        colour.blueF() * a + background.blueF() * (1 - a),
+    )

@@ -92,3 +92,35 @@ def test_dark_colours_reach_every_pane(make_window):
     assert window.settings.color_scheme == "dark"
     window.actions["scheme_system"].trigger()
     assert window.settings.color_scheme == "system"
+
+
+def test_the_system_palette_is_followed_but_unreadable_pairs_are_lifted(make_window):
+    window = make_window()  # "system" scheme: the platform's own palette, made readable
+    palette = QApplication.palette()
+    for foreground, background in TEXT_PAIRS:
+        ratio = contrast_ratio(palette.color(foreground), palette.color(background))
+        assert ratio >= 4.5, f"system: {foreground.name} on {background.name} is {ratio:.2f}"
+    table = window.list_panel.table.palette()
+    assert (
+        contrast_ratio(
+            table.color(QPalette.ColorRole.HighlightedText),
+            table.color(QPalette.ColorRole.Highlight),
+        )
+        >= 4.5
+    )
+
+
+def test_readable_changes_only_what_fails():
+    from PySide6.QtGui import QColor
+
+    from explorer.ui.palette import readable
+
+    palette = build_palette("light")
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#308cc6"))  # Fusion's: 3.4:1 on white
+    palette.setColor(QPalette.ColorRole.Link, QColor("#7aa7ff"))
+    fixed = readable(palette)
+    role = QPalette.ColorRole
+    assert contrast_ratio(fixed.color(role.HighlightedText), fixed.color(role.Highlight)) >= 4.5
+    assert contrast_ratio(fixed.color(role.Link), fixed.color(role.Window)) >= 4.5
+    assert fixed.color(role.Text) == palette.color(role.Text)
+    assert fixed.color(role.HighlightedText) == palette.color(role.HighlightedText)

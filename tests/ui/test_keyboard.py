@@ -97,6 +97,9 @@ def test_search_by_keyboard(make_window, qtbot):
     assert QApplication.focusWidget() is window.list_panel.search_box
     qtbot.keyClicks(QApplication.focusWidget(), "Warsaw")
     assert window.list_panel.search_box.text() == "Warsaw"
+    _step(qtbot, window, K.Key_Backspace)  # edits the text; Back (also Backspace) does not fire
+    assert window.list_panel.search_box.text() == "Warsa"
+    qtbot.keyClicks(QApplication.focusWidget(), "w")
     qtbot.waitUntil(lambda: window.view_state.search_matches is not None)
     _step(qtbot, window, K.Key_Down)
     assert QApplication.focusWidget() is window.list_panel.table

@@ -54,15 +54,29 @@ class EventColumns:
 
     def index_of(self, event_id: int) -> int | None:
         """Position of a row id in the columns, or None."""
-        if self._order is None:
-            object.__setattr__(self, "_order", np.argsort(self.ids, kind="stable"))
-        order = self._order
-        i = int(np.searchsorted(self.ids, event_id, sorter=order))
-        if i < len(order) and self.ids[order[i]] == event_id:
-            return int(order[i])
+        if self._position is None:
+            object.__setattr__(self, "_position", self._position_table())
+        table = self._position
+        if table.dtype == np.int32:  # ids are dense: table[id] is the position, or -1
+            found = int(table[event_id]) if 0 <= event_id < len(table) else -1
+            return found if found >= 0 else None
+        i = int(np.searchsorted(self.ids, event_id, sorter=table))
+        if i < len(table) and self.ids[table[i]] == event_id:
+            return int(table[i])
         return None
 
-    _order: np.ndarray | None = None
+    def _position_table(self) -> np.ndarray:
+        """Row ids are usually 1..n: a direct id -> position table (int32, 4 bytes an id) costs
+        a few milliseconds to build where sorting the ids costs ~80 ms at a million events."""
+        n = len(self.ids)
+        top = int(self.ids.max()) + 1 if n else 0
+        if n and int(self.ids.min()) >= 0 and top <= 2 * n + 1024:
+            table = np.full(top, -1, np.int32)
+            table[self.ids] = np.arange(n, dtype=np.int32)
+            return table
+        return np.argsort(self.ids, kind="stable")  # int64: sorted order, searched
+
+    _position: np.ndarray | None = None
 
 
 def empty_columns() -> EventColumns:

@@ -122,3 +122,13 @@ def test_an_empty_store_and_a_small_store_load_without_a_cache(tmp_path):
         assert len(load_columns(store)) == 1
         assert read_cached_columns(store) is None  # below the size worth caching
         assert load_columns(store).window(100, 101).tolist() == [0]
+
+
+@pytest.mark.parametrize("ids", [[3, 1, 2, 7], [3, 10_000_000, 1, 7]])  # dense and sparse ids
+def test_index_of_finds_every_id_and_nothing_else(ids):
+    from explorer.store.columns import _columns
+
+    n = len(ids)
+    columns = _columns(np.array(ids), np.arange(n), np.arange(n) + 1, np.zeros(n), np.ones(n))
+    assert [columns.index_of(i) for i in ids] == list(range(n))
+    assert [columns.index_of(i) for i in (0, 4, 8, -1, 10**12)] == [None] * 5

@@ -154,16 +154,21 @@ class EventListModel(QAbstractTableModel):
 
     def _apply_sort(self) -> None:
         column, order = self._sort
+        if not _in_time_order(self._start, self._ids):
+            self._reorder(np.lexsort((self._ids, self._start)))
+        # rows are now in time order; a stable sort by another key keeps time order within it
         if column == KIND:
-            keys: tuple = (self._ids, self._start, _KIND_RANK[self._kind])
+            permutation = np.argsort(_KIND_RANK[self._kind], kind="stable")
         elif column == TITLE and len(self._ids) <= TITLE_SORT_LIMIT:
             titles = [self._title_key(int(i)) for i in self._ids]
-            keys = (self._start, np.array(titles, dtype=object).astype(str))
+            permutation = np.argsort(np.array(titles, dtype=object).astype(str), kind="stable")
         else:
-            keys = (self._ids, self._start)
-        permutation = np.lexsort(keys)
+            permutation = np.arange(len(self._ids))
         if order == Qt.SortOrder.DescendingOrder:
             permutation = permutation[::-1]
+        self._reorder(permutation)
+
+    def _reorder(self, permutation: np.ndarray) -> None:
         self._ids = self._ids[permutation]
         self._start = self._start[permutation]
         self._kind = self._kind[permutation]
@@ -171,6 +176,14 @@ class EventListModel(QAbstractTableModel):
     def _title_key(self, event_id: int) -> str:
         summary = self._store.summary(event_id)
         return summary.title.casefold() if summary else ""
+
+
+def _in_time_order(start: np.ndarray, ids: np.ndarray) -> bool:
+    """True when rows are already sorted by (start, id), as EventColumns keeps them."""
+    if len(start) < 2:
+        return True
+    step, id_step = np.diff(start), np.diff(ids)
+    return bool(np.all((step > 0) | ((step == 0) & (id_step > 0))))
 
 
 def kind_codes(kinds: set[EventKind]) -> np.ndarray:

@@ -186,8 +186,9 @@ class EventListPanel(QWidget):
         columns = self._columns
         start, end = self._view_state.visible_range
         rows = columns.window(start, end)
-        kinds = kind_codes(self.checked_kinds())
-        rows = rows[np.isin(columns.kind[rows], kinds)]
+        kinds = self.checked_kinds()
+        if len(kinds) < len(EventKind):  # the mask costs time on a million rows: only when needed
+            rows = rows[np.isin(columns.kind[rows], kind_codes(kinds))]
         self._show(
             lambda: self.model.set_rows(columns.ids[rows], columns.start[rows], columns.kind[rows])
         )

@@ -33,9 +33,12 @@ class DetailPane(QWidget):
 
     kind_heading = "Details"
 
-    def __init__(self, store, event: Event, select_key: SelectKey, parent=None) -> None:
+    def __init__(
+        self, store, event: Event, select_key: SelectKey, cache: dict | None = None, parent=None
+    ) -> None:
         super().__init__(parent)
         self.store, self.record, self._select_key = store, event, select_key
+        self.cache = {} if cache is None else cache  # per-store results shared between panes
         self.links: list[LinkButton] = []
         self.setAccessibleName(f"Details of {event.title}")
         self.setAccessibleDescription(f"{event.kind.label}, {event.when.display()}")

@@ -48,7 +48,11 @@ class TroopLevelPane(DetailPane):
             "Decided at",
             self.link_to_key(deciding[0]) if deciding else "—",
         )
-        steps = self.store.troop_series(change.mission)
+        # a big store's mission can have thousands of steps: read them once per store
+        key = ("troop_series", change.mission)
+        if key not in self.cache:
+            self.cache[key] = self.store.troop_series(change.mission)
+        steps = self.cache[key]
         self.section(f"Troop level of {change.mission}")
         self.chart = TroopLevelChart(change.mission, steps, self.record.key, self)
         self.layout_.addWidget(self.chart)

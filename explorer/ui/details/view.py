@@ -35,6 +35,7 @@ class DetailView(QScrollArea):
         super().__init__(parent)
         self._store, self._view_state = store, view_state
         self.pane: DetailPane | None = None
+        self._cache: dict = {}
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -45,12 +46,14 @@ class DetailView(QScrollArea):
             "one, Escape returns to the timeline."
         )
         view_state.selection_changed.connect(self._on_selection_changed)
+        view_state.store_changed.connect(lambda _changes: self._cache.clear())
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
         self.show_event(view_state.selected)
 
     def set_store(self, store) -> None:
         """Read from another store."""
         self._store = store
+        self._cache = {}
         self.show_event(self._view_state.selected)
 
     def _on_selection_changed(self, event_id: int | None, _origin: object) -> None:
@@ -78,7 +81,7 @@ class DetailView(QScrollArea):
             self.focus_first_link()
 
     def _build(self, event: Event) -> DetailPane:
-        return pane_class(event.kind)(self._store, event, self._select_key)
+        return pane_class(event.kind)(self._store, event, self._select_key, self._cache)
 
     def _select_key(self, key: str) -> None:
         event_id = self._store.id_of(key)

@@ -127,7 +127,7 @@ class EventListPanel(QWidget):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = table.horizontalHeader()
         header.setStretchLastSection(True)
-        header.resizeSection(DATE, metrics.horizontalAdvance("28 September 2021__"))
+        header.resizeSection(DATE, metrics.horizontalAdvance("28–29 September 2021") + 16)
         header.resizeSection(KIND, metrics.horizontalAdvance("ministerial meeting__"))
         header.setSectionsClickable(True)
         table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)

@@ -178,7 +178,8 @@ class FrameBuilder:
         frame = Frame(m, lanes)
         pieces: dict[str, list] = {k: [] for k in ("pos", "x", "y", "kind", "row")}
         first, last = m.first_day, m.last_day
-        limit = max(200, int(m.width))
+        # more glyphs than one per four pixel columns only overlap: draw the lane as density
+        limit = max(100, int(m.width // 4))
         for lf in lanes:
             lane = data.lanes[lf.lane]
             if count_overlapping(lane.start, lane.end_sorted, first, last) > limit:

@@ -104,7 +104,7 @@ def fill_synthetic(store, n, seed=0):
     """Insert ``n`` synthetic events fast (raw executemany: triggers keep the indexes)."""
     rng = np.random.default_rng(seed)
     start = rng.integers(11323, 18993, n)
-    length = np.where(rng.random(n) < 0.15, rng.integers(2, 900, n), 1)
+    length = np.where(rng.random(n) < 0.15, rng.integers(2, 120, n), 1)
     kinds = rng.integers(0, len(KINDS), n)
     rows = (
         (

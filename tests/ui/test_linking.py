@@ -109,3 +109,19 @@ def test_sorting_by_kind_and_date(make_window, qtbot):
     table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     starts = [model.summary(r).when.start_day for r in range(model.rowCount())]
     assert starts == sorted(starts, reverse=True)
+
+
+def test_following_a_link_into_a_hidden_lane_shows_the_lane(make_window, qtbot):
+    from explorer.domain.events import Lane
+
+    window = make_window()
+    select(window, WARSAW)
+    window.actions.lane_action(Lane.FUNDS).trigger()  # hide the funds
+    assert Lane.FUNDS not in window.view_state.lanes
+    qtbot.mouseClick(
+        link(window, "Afghan National Army (ANA) Trust Fund"), Qt.MouseButton.LeftButton
+    )
+    assert selected_key(window) == "ana-trust-fund"
+    assert Lane.FUNDS in window.view_state.lanes
+    assert window.actions.lane_action(Lane.FUNDS).isChecked()
+    assert window.timeline.glyph_position(window.view_state.selected) is not None

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         state.selection_changed.connect(self._on_selection_changed)
         state.visible_range_changed.connect(lambda *_: self._status_timer.start())
         state.lanes_changed.connect(self._on_lanes_changed)
+        state.store_changed.connect(self._on_store_changed)
         self.list_panel.activated.connect(self.focus_timeline)
         self.history.changed.connect(self._update_history_actions)
         self._update_history_actions()
@@ -176,6 +177,15 @@ class MainWindow(QMainWindow):
             half = (end - start) / 2
             middle = (first + last) / 2
             self.view_state.set_visible_range(middle - half, middle + half, origin=self)
+
+    def _on_store_changed(self, changes: Changes) -> None:
+        """Events were added, changed or removed elsewhere: re-read the list's columns."""
+        if changes.origin is self or not changes.any:
+            return
+        self.columns = load_columns(self.store)
+        self.list_panel.set_store(self.store, self.columns)
+        self.detail_view.set_store(self.store)
+        self._update_status()
 
     def _on_lanes_changed(self, lanes: frozenset[Lane]) -> None:
         for lane in Lane:

@@ -125,3 +125,22 @@ def test_following_a_link_into_a_hidden_lane_shows_the_lane(make_window, qtbot):
     assert Lane.FUNDS in window.view_state.lanes
     assert window.actions.lane_action(Lane.FUNDS).isChecked()
     assert window.timeline.glyph_position(window.view_state.selected) is not None
+
+
+def test_events_added_elsewhere_appear_in_the_list(make_window, qtbot):
+    from explorer.domain.dates import FuzzyDate
+    from explorer.domain.events import Event, EventKind, Source
+
+    window = make_window()
+    before = window.list_panel.model.rowCount()
+    added = Event(
+        "new-visit",
+        EventKind.VISIT,
+        "A new visit",
+        FuzzyDate.parse("2016-05-05"),
+        sources=(Source("test"),),
+    )
+    window.view_state.store_changed.emit(window.store.add_events([added], origin="import"))
+    qtbot.waitUntil(lambda: window.list_panel.model.rowCount() == before + 1)
+    assert window.list_panel.model.row_of(window.store.id_of("new-visit")) is not None
+    assert window.range_label.text().endswith(f"{before + 1} events in view")

@@ -36,6 +36,20 @@ class LaneColumns:
     def __len__(self) -> int:
         return len(self.index)
 
+    def part(self, mask: np.ndarray) -> LaneColumns:
+        """The events of this lane selected by ``mask``, as their own columns."""
+        start, end = self.start[mask], self.end[mask]
+        return LaneColumns(
+            index=self.index[mask],
+            start=start,
+            end=end,
+            end_sorted=np.sort(end),
+            kind=self.kind[mask],
+            exact=self.exact[mask],
+            span_row=self.span_row[mask],
+            max_duration=float((end - start).max()) if len(start) else 0.0,
+        )
+
     def window(self, first: float, last: float) -> np.ndarray:
         """Positions (into this lane) of events overlapping ``[first, last)``, in time order."""
         lo = int(np.searchsorted(self.start, first - self.max_duration, side="left"))
@@ -88,6 +102,9 @@ class TimelineData:
     columns: EventColumns
     lanes: dict[Lane, LaneColumns]
     bounds: tuple[float, float]
+    # each lane split into point-like events and long spans (drawn in rows of their own)
+    points: dict[Lane, LaneColumns] = field(default_factory=dict)
+    spans: dict[Lane, LaneColumns] = field(default_factory=dict)
     eras: list[Era] = field(default_factory=list)
     steps: list[TroopStep] = field(default_factory=list)
     commitments: list[CommitmentMark] = field(default_factory=list)
@@ -136,7 +153,11 @@ def load_timeline_data(store: Store) -> TimelineData:
     data = TimelineData(columns, {}, (0.0, 1.0))
     _load_funds(store, columns, end, exact, data)
     for code, lane in enumerate(LANE_ORDER):
-        data.lanes[lane] = _lane_columns(columns, code, end, exact, long_days=LONG_DAYS)
+        lane_columns = _lane_columns(columns, code, end, exact, long_days=LONG_DAYS)
+        long = (lane_columns.end - lane_columns.start) >= LONG_DAYS
+        data.lanes[lane] = lane_columns
+        data.points[lane] = lane_columns.part(~long)
+        data.spans[lane] = lane_columns.part(long)
     if len(columns):
         data.bounds = (float(columns.start[0]), float(end.max()))
     else:

@@ -71,7 +71,10 @@ class LaneFrame:
     top: float
     bottom: float
     rows: int  # rows available: 0 is the point row, 1.. hold long spans
-    density: np.ndarray | None = None  # counts per pixel column when too many events to draw
+    density: np.ndarray | None = None  # point-like events per pixel column, when too many
+    density_box: tuple[float, float] = (0.0, 0.0)  # top and bottom of its bars
+    span_density: np.ndarray | None = None  # long spans per pixel column, when too many
+    span_density_box: tuple[float, float] = (0.0, 0.0)
     step_top: float = 0.0  # the troop step chart's box (missions lane)
     step_bottom: float = 0.0
 
@@ -178,23 +181,42 @@ class FrameBuilder:
         frame = Frame(m, lanes)
         pieces: dict[str, list] = {k: [] for k in ("pos", "x", "y", "kind", "row")}
         first, last = m.first_day, m.last_day
-        # more glyphs than one per four pixel columns only overlap: draw the lane as density
+        # more glyphs than one per four pixel columns only overlap: draw those as density;
+        # long spans crossing the window are counted apart, so a thousand years-long spans do
+        # not hide the day's individual events
         limit = max(100, int(m.width // 4))
-        for lf in lanes:
-            lane = data.lanes[lf.lane]
-            if count_overlapping(lane.start, lane.end_sorted, first, last) > limit:
-                edges = column_edges(first, last, int(m.width))
-                lf.density = overlap_counts(lane.start, lane.end_sorted, edges)
-                continue
-            pos = lane.window(first, last)
-            self._lane_shapes(frame, lf, lane, pos, pieces)
+        span_limit = max(24, limit // 8)
+        edges = None
+        for number, lf in enumerate(lanes):
+            points, spans = data.points[lf.lane], data.spans[lf.lane]
+            body_top, body_bottom = lf.top + TITLE_H + 1, lf.bottom - 2
+            dense = count_overlapping(points.start, points.end_sorted, first, last) > limit
+            dense_spans = count_overlapping(spans.start, spans.end_sorted, first, last) > span_limit
+            if dense or dense_spans:
+                edges = column_edges(first, last, int(m.width)) if edges is None else edges
+            if dense:
+                lf.density = overlap_counts(points.start, points.end_sorted, edges)
+                lf.density_box = (body_top, body_bottom)
+            else:
+                self._lane_shapes(frame, lf, number, points, points.window(first, last), pieces)
+            if dense_spans:
+                lf.span_density = overlap_counts(spans.start, spans.end_sorted, edges)
+                split = float(lf.row_y(1) - ROW_H / 2) if lf.rows > 1 else body_top
+                if dense and lf.rows > 1:
+                    split = (body_top + body_bottom) / 2
+                    lf.density_box = (body_top, split)
+                lf.span_density_box = (split, body_bottom)
+            else:
+                self._lane_shapes(frame, lf, number, spans, spans.window(first, last), pieces)
         self._glyphs(frame, data, pieces, match_mask)
         self._labels(frame, data, titles, pieces)
         self._steps(frame, data)
         self._eras(frame, data)
         return frame
 
-    def _lane_shapes(self, frame: Frame, lf: LaneFrame, lane: LaneColumns, pos, pieces) -> None:
+    def _lane_shapes(
+        self, frame: Frame, lf: LaneFrame, number: int, lane: LaneColumns, pos, pieces
+    ) -> None:
         m = frame.mapping
         x = anchor_x(lane, pos, m)
         row = np.minimum(event_row(lane, pos), lf.rows - 1)
@@ -227,9 +249,8 @@ class FrameBuilder:
         pieces["x"].append(x)
         pieces["y"].append(y)
         pieces["kind"].append(lane.kind[pos])
-        pieces["row"].append(
-            np.full(len(pos), len(pieces["row"]) * 64, np.int64) + np.asarray(row, np.int64)
-        )
+        # labels are placed per drawn row: one key per (lane, row on screen)
+        pieces["row"].append(number * 64 + np.asarray(row, np.int64))
 
     def _glyphs(self, frame: Frame, data: TimelineData, pieces, match_mask) -> None:
         if not pieces["pos"]:

@@ -113,39 +113,20 @@ class TimelineItem(pg.GraphicsObject):
         """One bar per pixel column, height by the square root of the count (so sparse columns
         still show), filled opaque (pre-blended with the base): a solid fill is the cheapest."""
         base = palette.color(QPalette.ColorRole.Base)
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        weight = 0.45 if self.dimmed_density else 1.0
+        points = QBrush(blend(highlight, base, 0.8 * weight))
+        spans = QBrush(blend(highlight, base, 0.45 * weight))  # long spans: the lighter bars
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(
-            QBrush(
-                blend(
-                    palette.color(QPalette.ColorRole.Highlight),
-                    base,
-                    0.35 if self.dimmed_density else 0.8,
-                )
-            )
-        )
         m = frame.mapping
         for lf in frame.lanes:
-            if lf.density is None or not len(lf.density):
-                continue
-            height = lf.bottom - lf.top - TITLE_H - 3
-            if height < 2:
-                continue
-            counts = lf.density
-            # bar heights in steps of 3 px, and neighbouring columns of one height merged into
-            # one rect: far fewer rects than columns (a rect costs more than its pixels)
-            levels = max(4, int(height // 3))
-            level = np.ceil(np.sqrt(counts / max(int(counts.max()), 1)) * levels)
-            change = np.flatnonzero(np.diff(level)) + 1
-            starts = np.r_[0, change]
-            runs = np.diff(np.r_[starts, len(level)])
-            keep = level[starts] > 0
-            starts, runs, bars = starts[keep], runs[keep], level[starts[keep]] * (height / levels)
-            rects = np.empty((len(starts), 4))
-            rects[:, 0] = np.floor(m.left) + starts
-            rects[:, 1] = np.floor(lf.top + TITLE_H + 1 + height) - bars
-            rects[:, 2] = runs
-            rects[:, 3] = bars
-            self._fill_rects(painter, rects)
+            for counts, (top, bottom), brush in (
+                (lf.density, lf.density_box, points),
+                (lf.span_density, lf.span_density_box, spans),
+            ):
+                if counts is not None and len(counts) and bottom - top >= 2:
+                    painter.setBrush(brush)
+                    self._fill_rects(painter, density_bars(counts, m.left, top, bottom - top))
 
     def _draw_rects(
         self, painter: QPainter, rects: np.ndarray, kinds: np.ndarray, alpha: float, brackets: bool
@@ -252,6 +233,24 @@ class TimelineItem(pg.GraphicsObject):
             pen = QPen(palette.color(QPalette.ColorRole.Text), 1.5, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.drawRect(QRectF(x - GLYPH_SIZE, y - GLYPH_SIZE, 2 * GLYPH_SIZE, 2 * GLYPH_SIZE))
+
+
+def density_bars(counts: np.ndarray, left: float, top: float, height: float) -> np.ndarray:
+    """Rects [x, y, w, h] of one bar per pixel column (height by the square root of the count,
+    so sparse columns still show), in steps of 3 px with neighbouring equal bars merged: far
+    fewer rects than columns, and a rect costs more than its pixels."""
+    levels = max(4, int(height // 3))
+    level = np.ceil(np.sqrt(counts / max(int(counts.max()), 1)) * levels)
+    starts = np.r_[0, np.flatnonzero(np.diff(level)) + 1]
+    runs = np.diff(np.r_[starts, len(level)])
+    keep = level[starts] > 0
+    starts, runs, bars = starts[keep], runs[keep], level[starts[keep]] * (height / levels)
+    rects = np.empty((len(starts), 4))
+    rects[:, 0] = np.floor(left) + starts
+    rects[:, 1] = np.floor(top + height) - bars
+    rects[:, 2] = runs
+    rects[:, 3] = bars
+    return rects
 
 
 def blend(color: QColor, base: QColor, alpha: float) -> QColor:

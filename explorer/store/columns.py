@@ -49,8 +49,7 @@ class EventColumns:
         """Indices of events overlapping ``[start_day, end_day)``, in time order."""
         lo = int(np.searchsorted(self.start, start_day - self.max_duration, side="left"))
         hi = int(np.searchsorted(self.start, end_day, side="left"))
-        candidates = np.arange(lo, hi)
-        return candidates[self.end[lo:hi] > start_day]
+        return lo + np.flatnonzero(self.end[lo:hi] > start_day)
 
     def index_of(self, event_id: int) -> int | None:
         """Position of a row id in the columns, or None."""

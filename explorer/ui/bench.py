@@ -85,6 +85,8 @@ def run_gesture(app: QApplication, timeline, frames: int) -> dict[str, float | i
     )
     times = []
     unpainted = 0
+    pauses = GcPauses()
+    gc.callbacks.append(pauses)
     for first, last in gesture(timeline.full_range(), focus, frames):
         before = counter.count
         t0 = time.perf_counter()
@@ -94,8 +96,28 @@ def run_gesture(app: QApplication, timeline, frames: int) -> dict[str, float | i
             unpainted += 1
             viewport.repaint()
         times.append((time.perf_counter() - t0) * 1000)
+    gc.callbacks.remove(pauses)
     viewport.removeEventFilter(counter)
-    return {**_summary(times), "painted_by_event_loop": len(times) - unpainted}
+    return {
+        **_summary(times),
+        "painted_by_event_loop": len(times) - unpainted,
+        "gc_collections": len(pauses.times),
+        "gc_max_ms": round(max(pauses.times, default=0.0) * 1000, 2),
+    }
+
+
+class GcPauses:
+    """A gc callback recording how long each garbage collection took."""
+
+    def __init__(self) -> None:
+        self.times: list[float] = []
+        self._started = 0.0
+
+    def __call__(self, phase: str, _info: dict) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.times.append(time.perf_counter() - self._started)
 
 
 def settle(app: QApplication, seconds: float) -> None:

@@ -4,7 +4,10 @@ import json
 
 import pytest
 
-FRAME_FIELDS = {"count", "median_ms", "p95_ms", "max_ms", "over_16_7_ms", "painted_by_event_loop"}
+FRAME_FIELDS = {
+    "count", "median_ms", "p95_ms", "max_ms", "over_16_7_ms", "painted_by_event_loop",
+    "gc_collections", "gc_max_ms",
+}  # fmt: skip
 
 
 @pytest.mark.slow

@@ -61,7 +61,7 @@ def machine() -> str:
 
 def archive(bundle: Path, target: Path) -> Path:
     """The bundle folder as a .tar.gz whose single top folder is ``timeline-explorer``."""
-    with tarfile.open(target, "w:gz", compresslevel=9) as tar:
+    with tarfile.open(target, "w:gz", compresslevel=6) as tar:
         tar.add(bundle, arcname=NAME)
     return target
 
@@ -135,7 +135,7 @@ def debian_tree(bundle: Path, root: Path) -> None:
             path.chmod(0o755)
 
 
-def build_deb(bundle: Path, target: Path) -> Path:
+def build_deb(bundle: Path, target: Path, *, fast: bool = False) -> Path:
     """A Debian package of the bundle; dpkg removes every file it installed on ``dpkg -r``.
 
     No maintainer scripts: the icon cache and the desktop database are refreshed by the
@@ -166,10 +166,11 @@ def build_deb(bundle: Path, target: Path) -> Path:
         encoding="utf-8",
     )
     subprocess.run(
-        ["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(root), str(target)],
+        ["dpkg-deb", "--root-owner-group", *(["-Zgzip", "-z1"] if fast else ["-Zxz"]),
+         "--build", str(root), str(target)],
         check=True,
         stdout=subprocess.DEVNULL,
-    )
+    )  # fmt: skip
     return target
 
 
@@ -178,6 +179,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-bundle", action="store_true", help="reuse out/dist/" + NAME)
     parser.add_argument("--no-deb", action="store_true", help="skip the Debian package")
+    parser.add_argument(
+        "--fast", action="store_true", help="gzip -1 instead of xz for the .deb (tests; larger)"
+    )
     options = parser.parse_args(argv)
     OUT.mkdir(exist_ok=True)
     bundle = DIST / NAME if options.no_bundle else build_bundle()
@@ -186,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     system = {"linux": "linux", "darwin": "macos", "win32": "windows"}.get(sys.platform, "other")
     made = [archive(bundle, OUT / f"{NAME}-{version()}-{system}-{machine()}.tar.gz")]
     if sys.platform.startswith("linux") and shutil.which("dpkg-deb") and not options.no_deb:
-        made.append(build_deb(bundle, OUT / f"{NAME}_{version()}_{machine()}.deb"))
+        deb = OUT / f"{NAME}_{version()}_{machine()}.deb"
+        made.append(build_deb(bundle, deb, fast=options.fast))
     bundle_size = sum(
         p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()
     )

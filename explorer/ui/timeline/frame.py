@@ -25,7 +25,7 @@ from explorer.ui.timeline.style import GLYPH_SIZE
 TITLE_H = 17.0  # lane title strip
 ROW_H = 16.0  # one row of glyphs (or span bars) with their labels
 LABEL_H = 14.0
-LABEL_GAP = 3.0
+LABEL_GAP = 5.0  # clears the selection halo
 MAX_LABELS = 300  # per frame, as the scale issue asks
 HALF = GLYPH_SIZE / 2
 LANE_WEIGHT = {Lane.MISSIONS: 2.0}
@@ -136,11 +136,11 @@ def lane_boxes(
 
 
 def anchor_x(lane: LaneColumns, pos: np.ndarray, m: Mapping) -> np.ndarray:
-    """Glyph x of lane events: the middle of a short interval (a day, a meeting) or of an
-    uncertainty band; the start of a long exact span, pinned to the left edge while it shows."""
+    """Glyph x of lane events: the middle of a short interval (a day, a meeting, a month known
+    only roughly); the start of a long span or band, pinned to the left edge while it shows."""
     start = m.x(lane.start[pos])
     end = m.x(lane.end[pos])
-    spans = ((lane.end[pos] - lane.start[pos]) >= LONG_DAYS) & lane.exact[pos]
+    spans = (lane.end[pos] - lane.start[pos]) >= LONG_DAYS
     pinned = np.clip(start, m.left + HALF + 1, np.maximum(end - HALF, m.left + HALF + 1))
     return np.where(spans, pinned, (start + end) / 2)
 

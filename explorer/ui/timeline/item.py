@@ -199,6 +199,11 @@ class TimelineItem(pg.GraphicsObject):
     def _draw_labels(self, painter: QPainter, frame: Frame, palette: QPalette) -> None:
         if not frame.label_text:
             return
+        plate = QColor(palette.color(QPalette.ColorRole.Base))
+        plate.setAlphaF(0.7)  # keeps text readable where it crosses bars and band brackets
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(plate)
+        self._fill_rects(painter, frame.label_rects + np.array([-1.0, 1.0, 2.0, -2.0]))
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         fm = painter.fontMetrics()
         baseline = (fm.ascent() - fm.descent()) / 2
@@ -227,8 +232,8 @@ class TimelineItem(pg.GraphicsObject):
         highlight = QColor(palette.color(QPalette.ColorRole.Highlight))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(highlight, 3.0))
-        painter.drawEllipse(QPointF(x, y), HALF + 4, HALF + 4)
+        painter.setPen(QPen(highlight, 2.5))
+        painter.drawEllipse(QPointF(x, y), HALF + 2.5, HALF + 2.5)
         if self.show_focus:  # keyboard focus: a dashed ring in the text colour around the halo
             pen = QPen(palette.color(QPalette.ColorRole.Text), 1.5, Qt.PenStyle.DashLine)
             painter.setPen(pen)

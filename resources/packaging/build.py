@@ -22,7 +22,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 OUT = HERE / "out"
-DIST = OUT / "dist"
 APP_ID = "org.timelineexplorer.TimelineExplorer"
 NAME = "timeline-explorer"
 INSTALL_DIR = Path("/opt") / NAME
@@ -39,15 +38,15 @@ def version() -> str:
     raise SystemExit("error: no __version__ in explorer/__init__.py")
 
 
-def build_bundle() -> Path:
-    """Run PyInstaller on the spec; return the bundle folder."""
+def build_bundle(out: Path) -> Path:
+    """Run PyInstaller on the spec into ``out``/dist; return the bundle folder."""
     subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(DIST), "--workpath", str(OUT / "build"),
+         "--distpath", str(out / "dist"), "--workpath", str(out / "build"),
          str(HERE / "timeline-explorer.spec")],
         check=True,
     )  # fmt: skip
-    return DIST / NAME
+    return out / "dist" / NAME
 
 
 def machine() -> str:
@@ -142,7 +141,7 @@ def build_deb(bundle: Path, target: Path, *, fast: bool = False) -> Path:
     triggers of hicolor-icon-theme and desktop-file-utils, so nothing is created outside the
     package's own file list and nothing is left behind on removal.
     """
-    root = OUT / "deb-root"
+    root = target.parent / "deb-root"
     debian_tree(bundle, root)
     size_kib = (
         sum(p.stat().st_size for p in root.rglob("*") if p.is_file() and not p.is_symlink()) // 1024
@@ -171,26 +170,31 @@ def build_deb(bundle: Path, target: Path, *, fast: bool = False) -> Path:
         check=True,
         stdout=subprocess.DEVNULL,
     )  # fmt: skip
+    shutil.rmtree(root)  # a second copy of the bundle: only the .deb is wanted
     return target
 
 
 def main(argv: list[str] | None = None) -> int:
     """Build the bundle, its archive and (where dpkg-deb exists) the .deb; print what was made."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--no-bundle", action="store_true", help="reuse out/dist/" + NAME)
+    parser.add_argument(
+        "--out", type=Path, default=OUT, help="where to build (default: %(default)s)"
+    )
+    parser.add_argument("--no-bundle", action="store_true", help="reuse OUT/dist/" + NAME)
     parser.add_argument("--no-deb", action="store_true", help="skip the Debian package")
     parser.add_argument(
         "--fast", action="store_true", help="gzip -1 instead of xz for the .deb (tests; larger)"
     )
     options = parser.parse_args(argv)
-    OUT.mkdir(exist_ok=True)
-    bundle = DIST / NAME if options.no_bundle else build_bundle()
+    out = options.out
+    out.mkdir(parents=True, exist_ok=True)
+    bundle = out / "dist" / NAME if options.no_bundle else build_bundle(out)
     if not bundle.is_dir():
         raise SystemExit(f"error: no bundle at {bundle}")
     system = {"linux": "linux", "darwin": "macos", "win32": "windows"}.get(sys.platform, "other")
-    made = [archive(bundle, OUT / f"{NAME}-{version()}-{system}-{machine()}.tar.gz")]
+    made = [archive(bundle, out / f"{NAME}-{version()}-{system}-{machine()}.tar.gz")]
     if sys.platform.startswith("linux") and shutil.which("dpkg-deb") and not options.no_deb:
-        deb = OUT / f"{NAME}_{version()}_{machine()}.deb"
+        deb = out / f"{NAME}_{version()}_{machine()}.deb"
         made.append(build_deb(bundle, deb, fast=options.fast))
     bundle_size = sum(
         p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()

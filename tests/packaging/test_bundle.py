@@ -18,7 +18,7 @@ from explorer.locations import APP_ID
 pytestmark = pytest.mark.packaging
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "resources" / "packaging" / "out"
+BUILD = ROOT / "resources" / "packaging" / "build.py"
 NAME = "timeline-explorer"
 XCB = "_internal/PySide6/Qt/plugins/platforms/libqxcb.so"
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
@@ -27,19 +27,20 @@ needs_xvfb = pytest.mark.skipif(not shutil.which("xvfb-run"), reason="needs xvfb
 
 
 @pytest.fixture(scope="session")
-def build():
+def build(tmp_path_factory):
     """Run ``python resources/packaging/build.py`` once; the bundle, its .tar.gz and the .deb."""
+    out = tmp_path_factory.mktemp("packaging-out")  # never clobbers a release build in out/
     # --fast: gzip instead of xz inside the .deb (the same files; minutes less on 2 cores)
     result = subprocess.run(
-        [sys.executable, str(ROOT / "resources" / "packaging" / "build.py"), "--fast"],
+        [sys.executable, str(BUILD), "--fast", "--out", str(out)],
         capture_output=True,
         text=True,
         cwd=ROOT,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    debs = sorted(OUT.glob(f"{NAME}_*.deb"))
-    tars = sorted(OUT.glob(f"{NAME}-*-linux-*.tar.gz"))
-    return {"bundle": OUT / "dist" / NAME, "deb": debs[-1], "tar": tars[-1]}
+    debs = sorted(out.glob(f"{NAME}_*.deb"))
+    tars = sorted(out.glob(f"{NAME}-*-linux-*.tar.gz"))
+    return {"bundle": out / "dist" / NAME, "deb": debs[-1], "tar": tars[-1]}
 
 
 def bundled_event_count() -> int:

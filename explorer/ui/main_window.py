@@ -20,7 +20,7 @@ from explorer.ui.history import SelectionHistory
 from explorer.ui.list_panel import EventListPanel
 from explorer.ui.palette import ColorSchemes
 from explorer.ui.settings import Settings
-from explorer.ui.timeline_slot import TimelineWidget
+from explorer.ui.timeline.widget import TimelineWidget
 from explorer.ui.view_state import ViewState
 
 ZOOM_STEP = 2.0  # the same step as the timeline's own + and - keys

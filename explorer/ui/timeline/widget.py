@@ -78,6 +78,7 @@ class TimelineWidget(QWidget):
         view_state.visible_range_changed.connect(self._visible_range_changed)
         view_state.lanes_changed.connect(self._repaint)
         view_state.search_changed.connect(self._search_changed)
+        view_state.store_changed.connect(self._store_changed)
         self.set_store(store)
 
     # -- store -------------------------------------------------------------------------------
@@ -99,6 +100,15 @@ class TimelineWidget(QWidget):
         self.overview.set_extent(first, last)
         self._search_changed(self.view_state.search_matches)
         self.fit_all()
+
+    def _store_changed(self, changes) -> None:
+        """Events were added, changed or removed (an import, an edit): re-read, keep the view.
+        A replaced store comes through set_store, so it is not read twice."""
+        if changes.store_replaced or not changes.any or changes.origin is self:
+            return
+        kept = self.visible_range()
+        self.set_store(self.store)
+        self.set_range(*kept)
 
     def full_range(self) -> tuple[float, float]:
         """The store's span with margins: the furthest the view zooms out."""

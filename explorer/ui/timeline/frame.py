@@ -197,6 +197,7 @@ class FrameBuilder:
             if dense:
                 lf.density = overlap_counts(points.start, points.end_sorted, edges)
                 lf.density_box = (body_top, body_bottom)
+                self._matches_over_density(frame, lf, number, match_mask, points, limit, pieces)
             else:
                 self._lane_shapes(frame, lf, number, points, points.window(first, last), pieces)
             if dense_spans:
@@ -213,6 +214,21 @@ class FrameBuilder:
         self._steps(frame, data)
         self._eras(frame, data)
         return frame
+
+    def _matches_over_density(
+        self, frame: Frame, lf: LaneFrame, number: int, match_mask, points, limit, pieces
+    ) -> None:
+        """While searching, the matches in a dense lane are still drawn one by one, over the
+        faded density (a search answers a few hundred events at most)."""
+        if match_mask is None:
+            return
+        m = frame.mapping
+        lo = int(np.searchsorted(points.start, m.first_day - points.max_duration))
+        hi = int(np.searchsorted(points.start, m.last_day))
+        hits = lo + np.flatnonzero(match_mask[points.index[lo:hi]])
+        hits = hits[points.end[hits] > m.first_day]
+        if 0 < len(hits) <= limit:
+            self._lane_shapes(frame, lf, number, points, hits, pieces)
 
     def _lane_shapes(
         self, frame: Frame, lf: LaneFrame, number: int, lane: LaneColumns, pos, pieces

@@ -117,3 +117,14 @@ def test_labels_never_overlap_at_scale(big_store, make_timeline, qtbot):
         overlap = ox & oy
         np.fill_diagonal(overlap, False)
         assert not overlap.any()
+
+
+def test_search_matches_show_one_by_one_over_a_dense_lane(big_store, make_timeline):
+    timeline, view_state = make_timeline(big_store, width=1400, height=520)
+    matches = frozenset(s.id for s in big_store.search("number 12345"))  # prefix: 12345, 123450..
+    assert 1 < len(matches) < 50
+    view_state.set_search_matches(matches)
+    frame = timeline.current_frame()
+    assert any(lf.density is not None for lf in frame.lanes)  # still too many to draw
+    drawn = set(timeline.data.columns.ids[frame.glyph_pos].tolist())
+    assert drawn == set(matches) and not frame.glyph_dim.any()

@@ -47,7 +47,7 @@ FACTSHEET_DATE_WORDINGS = [
 FACTSHEET_DECISIONS = [
     ("lisbon-summit-2010", "enduring-partnership"),
     ("chicago-summit-2012", "ana-tf-adapted-2013"),
-    ("warsaw-summit-2016", "resolute-support-mission"),
+    ("warsaw-summit-2016", "rsm-sustained-beyond-2016"),
     ("warsaw-summit-2016", "ana-trust-fund"),
     ("warsaw-summit-2016", "enduring-partnership"),
     ("brussels-leaders-meeting-2017-05", "resolute-support-mission"),

@@ -63,7 +63,18 @@ def test_keyboard_only_tour(make_window, qtbot):
     _step(qtbot, window, K.Key_Return)  # into the details, on the first link
     assert isinstance(QApplication.focusWidget(), LinkButton)
     assert window.detail_view.isAncestorOf(QApplication.focusWidget())
-    # Warsaw's decisions concern the mission, the ANA Trust Fund and the Enduring Partnership
+    # Tab to the link to the troop-level change Warsaw decided, and follow it
+    troops = window.store.summary_by_key("rsm-sustained-beyond-2016").title
+    _tab_to_link(qtbot, window, troops)
+    _step(qtbot, window, K.Key_Return)
+    assert selected_key(window) == "rsm-sustained-beyond-2016"
+    assert isinstance(window.detail_view.pane, TroopLevelPane)
+    _step(qtbot, window, K.Key_Left, ALT)
+    assert selected_key(window) == "warsaw-summit-2016"
+    assert isinstance(window.detail_view.pane, MeetingPane)
+    # and the fund it committed to: back to the timeline, into the details again
+    _step(qtbot, window, K.Key_Escape)
+    _step(qtbot, window, K.Key_Return)
     fund = window.store.summary_by_key("ana-trust-fund").title
     _tab_to_link(qtbot, window, fund)
     _step(qtbot, window, K.Key_Return)
@@ -71,7 +82,6 @@ def test_keyboard_only_tour(make_window, qtbot):
     assert isinstance(window.detail_view.pane, FundPane)
     _step(qtbot, window, K.Key_Left, ALT)
     assert selected_key(window) == "warsaw-summit-2016"
-    assert isinstance(window.detail_view.pane, MeetingPane)
 
     # the same from the meeting that decided the troop-level change 13,000 -> 16,000
     _step(qtbot, window, K.Key_Escape)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen
 
 from explorer.store.columns import KIND_ORDER
 from explorer.ui.timeline.frame import HALF, TITLE_H, Frame, Mapping
-from explorer.ui.timeline.style import GLYPH_SIZE, GlyphAtlas, kind_color, outline_color
+from explorer.ui.timeline.style import GlyphAtlas, kind_color, outline_color
 
 KIND_COLORS = [kind_color(k) for k in KIND_ORDER]
 
@@ -89,22 +89,28 @@ class TimelineItem(pg.GraphicsObject):
 
     def _draw_eras(self, painter: QPainter, frame: Frame, palette: QPalette) -> None:
         m = frame.mapping
-        text = QColor(palette.color(QPalette.ColorRole.Text))
-        font = QFont(painter.font())
-        font.setItalic(True)
-        painter.setFont(font)
         for n, (x0, x1, _i) in enumerate(frame.era_spans):
             shade = QColor(palette.color(QPalette.ColorRole.Highlight))
             shade.setAlphaF(0.07 if n % 2 == 0 else 0.12)
             painter.fillRect(QRectF(x0, m.top, x1 - x0, m.height), shade)
-        painter.setPen(text)
+
+    def _draw_era_labels(self, painter: QPainter, frame: Frame, palette: QPalette, after: float):
+        """Era names in the top lane's title strip (where no event label goes), right of the
+        lane's own title, each within its era."""
+        if not frame.lanes:
+            return
+        font = QFont()
+        font.setItalic(True)
+        painter.setFont(font)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        fm = painter.fontMetrics()
+        baseline = frame.lanes[0].top + TITLE_H - 4
         for x0, x1, i in frame.era_spans:
-            title = self.era_titles[i] if i < len(self.era_titles) else ""
-            fm = painter.fontMetrics()
-            room = x1 - x0 - 8
-            if room > 30:
-                label = fm.elidedText(title, Qt.TextElideMode.ElideRight, int(room))
-                painter.drawText(QPointF(x0 + 4, m.top + m.height - 4), label)
+            start = max(x0 + 4, after + 12)
+            room = x1 - start - 4
+            if room > 30 and i < len(self.era_titles):
+                label = fm.elidedText(self.era_titles[i], Qt.TextElideMode.ElideRight, int(room))
+                painter.drawText(QPointF(start, baseline), label)
         painter.setFont(QFont())
 
     era_titles: list[str] = []
@@ -216,13 +222,17 @@ class TimelineItem(pg.GraphicsObject):
         fm = painter.fontMetrics()
         plate = QColor(palette.color(QPalette.ColorRole.Base))
         plate.setAlphaF(0.85)
-        for lf in frame.lanes:
+        first_title_end = m.left
+        for n, lf in enumerate(frame.lanes):
             title = lf.lane.label
             w = fm.horizontalAdvance(title) + 8
             painter.fillRect(QRectF(m.left, lf.top + 1, w, TITLE_H - 2), plate)
             painter.setPen(palette.color(QPalette.ColorRole.Text))
             painter.drawText(QPointF(m.left + 4, lf.top + TITLE_H - 4), title)
+            if n == 0:
+                first_title_end = m.left + w
         painter.setFont(QFont())
+        self._draw_era_labels(painter, frame, palette, first_title_end)
 
     def _draw_selection(self, painter: QPainter, frame: Frame, palette: QPalette) -> None:
         point = frame.selected_xy
@@ -237,7 +247,8 @@ class TimelineItem(pg.GraphicsObject):
         if self.show_focus:  # keyboard focus: a dashed ring in the text colour around the halo
             pen = QPen(palette.color(QPalette.ColorRole.Text), 1.5, Qt.PenStyle.DashLine)
             painter.setPen(pen)
-            painter.drawRect(QRectF(x - GLYPH_SIZE, y - GLYPH_SIZE, 2 * GLYPH_SIZE, 2 * GLYPH_SIZE))
+            r = HALF + 4
+            painter.drawRect(QRectF(x - r, y - r, 2 * r, 2 * r))
 
 
 def density_bars(counts: np.ndarray, left: float, top: float, height: float) -> np.ndarray:

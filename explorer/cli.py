@@ -15,6 +15,12 @@ from explorer.locations import default_store_path, settings_path, user_data_dir
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
+# Every subcommand's name, known without importing the modules that define them, so that a
+# double-click start of the window does not pay for importing the command line.
+COMMAND_NAMES = frozenset(
+    {"where", "export", "import", "list", "check", "screenshot", "generate", "bench"}
+)
+
 # name -> (help, function that adds arguments, function that runs it)
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable]] = {}
 
@@ -59,11 +65,10 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
 
 def wants_command_line(argv: list[str]) -> bool:
     """True when ``argv`` names a subcommand or asks for help or the version."""
-    _load_commands()
     rest = list(argv)
     while rest:
         word = rest.pop(0)
-        if word in ("-h", "--help", "--version") or word in COMMANDS:
+        if word in ("-h", "--help", "--version") or word in COMMAND_NAMES:
             return True
         if word == "--db" and rest:
             rest.pop(0)

@@ -213,9 +213,16 @@ class TimelineWidget(QWidget):
         return frame
 
     def _fetch_titles(self) -> None:
-        self.titles.fetch_many(self._wanted_titles)
-        self._wanted_titles = []
+        wanted, self._wanted_titles = self._wanted_titles, []
+        if not self.isVisible():
+            return  # hidden or closing (its store may be closed already): the next frame asks
+        self.titles.fetch_many(wanted)
         self.item.update()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """No title fetches while hidden."""
+        self._title_timer.stop()
+        super().hideEvent(event)
 
     def _selected_position(self) -> int | None:
         selected = self.view_state.selected

@@ -1,0 +1,78 @@
+"""The history's annotations in a frame: troop-level steps, mission eras, fund commitments."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtGui import QFontMetricsF
+
+from explorer.domain.events import Lane
+from explorer.ui.timeline.data import TimelineData
+from explorer.ui.timeline.frame import LABEL_H, ROW_H, TITLE_H, Frame, event_row
+
+
+def add_troop_steps(frame: Frame, data: TimelineData, fm: QFontMetricsF) -> None:
+    """The missions' troop levels as a step chart in the missions lane, each step a hit box
+    and, where it fits without overlapping, a label ("~16,000")."""
+    lf = next((lf for lf in frame.lanes if lf.lane is Lane.MISSIONS), None)
+    if lf is None or not data.steps:
+        return
+    m = frame.mapping
+    lf.step_top = lf.top + TITLE_H + lf.rows * ROW_H + LABEL_H + 2
+    lf.step_bottom = lf.bottom - 4
+    if lf.step_bottom - lf.step_top < 10:
+        return
+    top_level = max(s.level for s in data.steps)
+    points, boxes, index = [], [], []
+    placed: list[tuple[float, float, float, float]] = []
+    texts, ids = [], []
+    for i, step in enumerate(data.steps):
+        x0, x1 = float(m.x(step.start)), float(m.x(step.end))
+        y = lf.step_bottom - (lf.step_bottom - lf.step_top) * step.level / top_level
+        if i and data.steps[i - 1].mission == step.mission:
+            points.append((x0, points[-1][1]))
+        elif points:
+            points.append((np.nan, np.nan))  # a gap between missions
+        points += [(x0, y), (x1, y)]
+        if x1 < m.left or x0 > m.left + m.width:
+            continue
+        boxes.append((x0 - 3, y - 4, x1 - x0 + 6, 8))
+        index.append(i)
+        text = step.text
+        w = fm.horizontalAdvance(text) + 2
+        rect = (max(x0, m.left) + 2, y - LABEL_H - 1, w, LABEL_H)
+        if rect[0] + w <= min(x1, m.left + m.width) and not any(_overlap(rect, r) for r in placed):
+            placed.append(rect)
+            texts.append(text)
+            ids.append(step.event_id)
+    frame.step_points = np.asarray(points, np.float64).reshape(-1, 2)
+    frame.step_boxes = np.asarray(boxes, np.float64).reshape(-1, 4)
+    frame.step_index = index
+    if placed:
+        frame.label_rects = np.vstack([frame.label_rects, np.asarray(placed)])
+        frame.label_text += texts
+        frame.label_ids += ids
+
+
+def add_eras_and_commitments(frame: Frame, data: TimelineData) -> None:
+    """Mission eras on screen, and ticks where each fund commitment was made."""
+    m = frame.mapping
+    for i, era in enumerate(data.eras):
+        x0, x1 = float(m.x(era.start)), float(m.x(era.end))
+        if x1 > m.left and x0 < m.left + m.width:
+            frame.era_spans.append((max(x0, m.left), min(x1, m.left + m.width), i))
+    funds = next((lf for lf in frame.lanes if lf.lane is Lane.FUNDS), None)
+    if funds is None:
+        return
+    lane = data.lanes[Lane.FUNDS]
+    for i, mark in enumerate(data.commitments):
+        x = float(m.x(mark.day))
+        position = data.columns.index_of(mark.fund_id)
+        if position is None or not m.left <= x <= m.left + m.width:
+            continue
+        local = np.searchsorted(lane.index, position)
+        y = float(funds.row_y(event_row(lane, np.array([local]))[0]))
+        frame.commitment_marks.append((x, y, i))
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]

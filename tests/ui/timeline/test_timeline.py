@@ -284,3 +284,18 @@ def test_events_added_elsewhere_appear_and_the_view_stays(small_store, make_time
     assert timeline.visible_range() == (17000, 17400)
     assert timeline.glyph_position(small_store.id_of("new-2017")) is not None
     assert small_store.id_of("new-2017") in timeline.data.columns.ids
+
+
+def test_hovering_a_glyph_shows_its_tooltip(small_store, make_timeline, qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    timeline, _ = make_timeline(small_store)
+    viewport = timeline.viewport_widget()
+    point = viewport.mapFrom(timeline, timeline.glyph_position(small_store.id_of("month-2018")))
+    event = QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point))
+    QApplication.sendEvent(viewport, event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert "Known only to the month" in QToolTip.text() and "July 2018" in QToolTip.text()
+    QToolTip.hideText()

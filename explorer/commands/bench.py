@@ -19,7 +19,7 @@ from pathlib import Path
 
 from explorer.cli import EXIT_OK, command, fail
 
-GENERATOR_VERSION = 2  # part of cached file names: bump when generate.py changes its output
+GENERATOR_VERSION = 3  # part of cached file names: bump when generate.py changes its output
 TARGETS = {  # issue 6, at 1M events on a 2-core machine, offscreen
     "frame_p95_ms": 10.0,
     "frame_max_ms": 16.7,

@@ -145,7 +145,8 @@ def _intervals(rng: np.random.Generator, day: np.ndarray, precision: np.ndarray,
     p = precision
     code = {pr: i for i, pr in enumerate(PRECISIONS)}
     is_range = p == code[Precision.DAY_RANGE]
-    end[is_range] = day[is_range] + span[is_range]
+    # spans end by the end of 2021 (the last day can still be a one-day "range")
+    end[is_range] = np.minimum(day[is_range] + span[is_range], LAST_DAY)
     is_month = p == code[Precision.MONTH]
     start[is_month] = month[is_month].astype("datetime64[D]").astype(np.int64)
     end[is_month] = (month[is_month] + 1).astype("datetime64[D]").astype(np.int64)

@@ -298,6 +298,12 @@ class FrameBuilder:
         limit = np.minimum(next_x - HALF - LABEL_GAP, right - 2)
         # a glyph left of the plot (the middle of a band that starts off screen) gets no label
         roomy = np.flatnonzero((limit - left >= MIN_LABEL / 2) & (xs >= m.left - HALF))
+        # glyphs drawn on the same spot (events of one day in a big store): the last one's
+        # label says how many more are hidden under it, "+25"
+        index = np.arange(len(xs))
+        same_spot = np.r_[False, (ks[1:] == ks[:-1]) & (np.diff(xs) < 0.5)]
+        run_start = np.maximum.accumulate(np.where(same_spot, 0, index))
+        hidden = index - run_start
         rects, texts, ids, missing = [], [], [], []
         for key in np.unique(ks[roomy]):
             cand = roomy[ks[roomy] == key]
@@ -305,6 +311,8 @@ class FrameBuilder:
             event_ids = data.columns.ids[frame.glyph_pos[order[cand]]]
             for j, event_id in enumerate(event_ids):
                 wanted[j] = self._width(int(event_id), titles, missing)
+                if hidden[cand[j]] and wanted[j]:
+                    wanted[j] += self.fm.horizontalAdvance(f" +{hidden[cand[j]]}")
             has = wanted > 0
             cand, wanted, event_ids = cand[has], wanted[has], event_ids[has]
             placed: LabelPlacement = place_labels(
@@ -316,7 +324,13 @@ class FrameBuilder:
                 event_id = int(event_ids[k])
                 y = frame.glyph_y[order[cand[k]]]
                 title = titles.get(event_id).title
-                text = self.fm.elidedText(title, _ELIDE_RIGHT, w)
+                more = int(hidden[cand[k]])
+                if more:
+                    suffix = f" +{more}"
+                    room = w - self.fm.horizontalAdvance(suffix)
+                    text = self.fm.elidedText(title, _ELIDE_RIGHT, room) + suffix
+                else:
+                    text = self.fm.elidedText(title, _ELIDE_RIGHT, w)
                 rects.append((lx, y - LABEL_H / 2, w, LABEL_H))
                 texts.append(text)
                 ids.append(event_id)

@@ -299,3 +299,24 @@ def test_hovering_a_glyph_shows_its_tooltip(small_store, make_timeline, qtbot):
     qtbot.waitUntil(QToolTip.isVisible)
     assert "Known only to the month" in QToolTip.text() and "July 2018" in QToolTip.text()
     QToolTip.hideText()
+
+
+def test_events_on_one_spot_say_how_many_are_hidden(tmp_path, make_timeline, qtbot):
+    from explorer.store.store import Store
+
+    from .conftest import event
+
+    store = Store(tmp_path / "same-day.db")
+    store.add_events(
+        [
+            event(f"meeting-{i}", "ministerial_meeting", "2016-07-08", f"Meeting {i}")
+            for i in range(4)
+        ]
+    )
+    timeline, _ = make_timeline(store)
+    timeline.set_range(16980, 17000)
+    qtbot.waitUntil(lambda: not timeline.current_frame().missing_titles)
+    frame = timeline.current_frame()
+    assert len(frame.glyph_pos) == 4 and len(frame.label_text) == 1
+    assert frame.label_text[0].endswith(" +3")
+    store.close()

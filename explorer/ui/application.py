@@ -49,6 +49,7 @@ def open_user_store(options: argparse.Namespace):
 
 def run_window(options: argparse.Namespace) -> int:
     """Show the main window until it is closed; with --self-test, paint once and exit."""
+    from explorer.domain.dataset import DatasetError
     from explorer.store.errors import StoreError
     from explorer.ui.main_window import MainWindow
     from explorer.ui.settings import Settings
@@ -56,7 +57,8 @@ def run_window(options: argparse.Namespace) -> int:
     app = create_application(options.qt_args)
     try:
         store = open_user_store(options)
-    except StoreError as exc:
+    except (StoreError, DatasetError) as exc:
+        # a damaged, locked, read-only or too-new store (or a damaged install): say so, exit 2
         if options.self_test:
             print(f"error: {exc}", file=sys.stderr)
         else:

@@ -106,6 +106,7 @@ def read_csv(binary: BinaryIO, name: str) -> Iterator[RawEvent]:
             raise ImportRejected(f"{name} line 1: missing column {missing[0]!r}", 1, missing[0])
         if len(set(header)) != len(header):
             raise ImportRejected(f"{name} line 1: a column appears twice", 1)
+        json_columns = [c for c in header if c in _JSON_COLUMNS]
         line = reader.line_num + 1
         for index, row in enumerate(reader):
             if len(row) != len(header):
@@ -115,9 +116,11 @@ def read_csv(binary: BinaryIO, name: str) -> Iterator[RawEvent]:
                 raise ImportRejected(
                     f"{name} line {line}: {len(row)} cells, the header has {len(header)}", line
                 )
-            yield RawEvent(
-                line, index, _csv_fields(dict(zip(header, row, strict=True)), name, line)
-            )
+            # an empty cell is an absent field (the parser's defaults apply)
+            fields = {c: v for c, v in zip(header, row, strict=True) if v != ""}
+            if json_columns:
+                _decode_json_cells(fields, json_columns, name, line)
+            yield RawEvent(line, index, fields)
             line = reader.line_num + 1
     except csv.Error as exc:
         raise ImportRejected(f"{name} line {reader.line_num}: {exc}", reader.line_num) from None
@@ -125,20 +128,21 @@ def read_csv(binary: BinaryIO, name: str) -> Iterator[RawEvent]:
         raise ImportRejected(f"{name}: not UTF-8 text", reader.line_num) from None
 
 
-def _csv_fields(row: dict[str, str], name: str, line: int) -> dict[str, Any]:
-    fields: dict[str, Any] = {}
-    for column, cell in row.items():
-        if column in _JSON_COLUMNS:
-            if cell.strip():
-                try:
-                    fields[column] = json.loads(cell)
-                except json.JSONDecodeError as exc:
-                    raise ImportRejected(
-                        f"{name} line {line}, field {column!r}: not JSON ({exc.msg})", line, column
-                    ) from None
-        elif cell != "":
-            fields[column] = cell
-    return fields
+def _decode_json_cells(fields: dict[str, Any], columns: list[str], name: str, line: int) -> None:
+    """Replace the JSON-text cells (details, relations, sources) by what they hold."""
+    for column in columns:
+        cell = fields.get(column)
+        if cell is None:
+            continue
+        if not cell.strip():
+            del fields[column]
+            continue
+        try:
+            fields[column] = json.loads(cell)
+        except json.JSONDecodeError as exc:
+            raise ImportRejected(
+                f"{name} line {line}, field {column!r}: not JSON ({exc.msg})", line, column
+            ) from None
 
 
 def read_json(binary: BinaryIO, name: str) -> Iterator[RawEvent]:

@@ -222,17 +222,22 @@ class _ImportWriter:
         else:
             self.update_rows.append((*row, event_id))
             self._note(self.updated, event.key)
-        self.source_rows += [
-            (event_id, i, s.title, s.url, s.section, s.paragraph, s.publisher)
-            for i, s in enumerate(event.sources)
-        ]
-        self.link_rows += [
-            (line, event_id, event.key, f"relations[{i}].target", r.type.value, r.target_key)
-            for i, r in enumerate(event.relations)
-        ]
-        self.link_rows += [
-            (line, event_id, event.key, field, None, key) for field, key in referenced_keys(event)
-        ]
+        # most rows of a big user file have none of these: skip the work (a million times)
+        if event.sources:
+            self.source_rows += [
+                (event_id, i, s.title, s.url, s.section, s.paragraph, s.publisher)
+                for i, s in enumerate(event.sources)
+            ]
+        if event.relations:
+            self.link_rows += [
+                (line, event_id, event.key, f"relations[{i}].target", r.type.value, r.target_key)
+                for i, r in enumerate(event.relations)
+            ]
+        if event.details:
+            self.link_rows += [
+                (line, event_id, event.key, field, None, key)
+                for field, key in referenced_keys(event)
+            ]
         self.done += 1
 
     def _note(self, keys: list[str], key: str) -> None:

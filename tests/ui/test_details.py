@@ -33,7 +33,7 @@ def test_meeting_pane_shows_the_warsaw_summit_2016(make_window):
     decisions = [t for t in texts if t.startswith("Continue funding the Afghan forces")]
     assert decisions
     sources = [t for t in texts if t.startswith("NATO-Afghanistan relations") and "—" in t]
-    assert any("Resolute Support Mission, 6" in t for t in sources), sources
+    assert any("Resolute Support Mission, paragraph 6" in t for t in sources), sources
 
 
 def test_troop_pane_shows_the_2017_decision_from_13000_to_16000(make_window):

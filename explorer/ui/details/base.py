@@ -23,7 +23,10 @@ SelectKey = Callable[[str], None]
 
 def source_text(source: Source) -> str:
     """'Title — section, paragraph (publisher)' in plain words."""
-    where = ", ".join(part for part in (source.section, source.paragraph) if part)
+    paragraph = source.paragraph
+    if paragraph.isdigit():  # the fact sheet's paragraphs are numbered bare: say what it is
+        paragraph = f"paragraph {paragraph}"
+    where = ", ".join(part for part in (source.section, paragraph) if part)
     text = source.title + (f" — {where}" if where else "")
     return text + (f" ({source.publisher})" if source.publisher else "")
 

@@ -1,6 +1,7 @@
 """Each detail pane shows the right fields for known events, and store text stays text."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from explorer.domain.dates import FuzzyDate
 from explorer.domain.events import Event, EventKind, Source
@@ -141,3 +142,13 @@ def test_only_http_and_https_sources_become_links(make_window):
     assert sorted(link.full_text for link in links) == sorted(urls[:2])
     assert "javascript:alert(1)" in pane_texts(window)  # shown, but only as text
     assert [is_web_url(u) for u in urls] == [True, True, False, False]
+
+
+def test_every_pane_says_how_sure_the_facts_are(make_window):
+    window = make_window()
+    select(window, "rsm-level-2019-10")  # the 17,178 peak rests on a mirror page
+    labels = [w.text() for w in window.detail_view.findChildren(QLabel)]
+    assert any(t.startswith("medium: a secondary report") for t in labels), labels
+    select(window, "warsaw-summit-2016")
+    labels = [w.text() for w in window.detail_view.findChildren(QLabel)]
+    assert any(t.startswith("high: an official or primary source") for t in labels), labels

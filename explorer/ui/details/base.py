@@ -31,6 +31,13 @@ def source_text(source: Source) -> str:
     return text + (f" ({source.publisher})" if source.publisher else "")
 
 
+CONFIDENCE_TEXT = {
+    "high": "high: an official or primary source, or several reports agreeing",
+    "medium": "medium: a secondary report or a mirror page, or figures that differ between sources",
+    "low": "low: a single weak source, or conflicting data",
+}
+
+
 class DetailPane(QWidget):
     """Base of the panes: subclasses add their kind's fields in :meth:`add_kind_fields`."""
 
@@ -113,6 +120,10 @@ class DetailPane(QWidget):
     def add_sources(self) -> None:
         """The sources (title, section, paragraph), web links opening in the browser."""
         layout = self.section("Sources")
+        confidence = CONFIDENCE_TEXT.get(self.record.confidence, self.record.confidence)
+        layout.addRow(
+            text_label("Confidence", self), text_label(confidence, self, name="Confidence")
+        )
         if not self.record.sources:
             layout.addRow(text_label("No source recorded.", self))
         for number, source in enumerate(self.record.sources, start=1):

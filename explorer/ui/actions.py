@@ -65,6 +65,13 @@ MENUS: tuple[tuple[str, tuple[Spec | None, ...]], ...] = (
         (
             Spec("open_store", "&Open Store…", SK.Open, "Open another event store", "choose_store"),
             Spec(
+                "import_events",
+                "&Import Events…",
+                "Ctrl+I",
+                "Add the events of a CSV or JSON file to this store",
+                "choose_import",
+            ),
+            Spec(
                 "export_view",
                 "&Export View as PNG or SVG…",
                 "Ctrl+E",

@@ -17,6 +17,7 @@ from explorer.ui import window_files
 from explorer.ui.actions import WindowActions
 from explorer.ui.details.view import DetailView
 from explorer.ui.history import SelectionHistory
+from explorer.ui.importer import WindowImport
 from explorer.ui.list_panel import EventListPanel
 from explorer.ui.palette import ColorSchemes
 from explorer.ui.settings import Settings
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_status_bar()
         self.actions = WindowActions(self)
+        self.importer = WindowImport(self)
         self._build_pane_keys()
         self._connect()
         self._update_title()
@@ -158,6 +160,7 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.importer.stop()  # a running import is cancelled and its thread joined
         self.save_settings()
         super().closeEvent(event)
 
@@ -299,6 +302,22 @@ class MainWindow(QMainWindow):
     def choose_export(self) -> None:
         """File > Export View…"""
         window_files.choose_export(self)
+
+    def choose_import(self) -> None:
+        """File > Import Events…"""
+        self.importer.choose()
+
+    def import_file(self, path: Path) -> bool:
+        """Import a CSV or JSON file in the background; False while another import runs."""
+        return self.importer.start(path)
+
+    def apply_import(self, changes: Changes) -> None:
+        """An import into this store committed: every pane shows the new events."""
+        if changes.store_replaced:  # a large import names no keys: the timeline reloads whole
+            kept = self.timeline.visible_range()
+            self.timeline.set_store(self.store)
+            self.timeline.set_range(*kept)
+        self.view_state.store_changed.emit(changes)
 
     def replace_store(self, store) -> None:
         """Show another store in every pane; the old one is closed."""

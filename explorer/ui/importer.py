@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -98,12 +99,13 @@ class ImportProgress(QWidget):
         self.bar = QProgressBar(self)
         self.bar.setRange(0, PROGRESS_STEPS)
         self.bar.setTextVisible(False)
-        self.bar.setMaximumWidth(160)
+        self.bar.setFixedWidth(160)
         self.bar.setAccessibleName("Import progress")
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.setAccessibleName("Cancel import")
         self.cancel_button.setAccessibleDescription("Stop the import; the store stays as it was")
         self.cancel_button.setToolTip("Stop the import; the store stays as it was")
+        self.cancel_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)

@@ -7,9 +7,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from explorer.store import Store
-from explorer.store.exchange import write_export
+from explorer.store.exchange import export_to_path, write_export
 from explorer.store.generate import write_csv
 from explorer.ui.importer import CANCELLED_TEXT
+from tests.store.factory import event, new_store
 from tests.ui.helpers import select
 
 SMALL_CSV = (
@@ -140,3 +141,16 @@ def test_a_large_import_reloads_every_pane_from_the_store(make_window, qtbot, tm
     window.fit_all()
     model = window.list_panel.model
     qtbot.waitUntil(lambda: model.rowCount() == before + 12_000)
+
+
+def test_a_json_export_of_another_store_imports_too(make_window, qtbot, tmp_path):
+    other = new_store(tmp_path, "other.sqlite3")
+    other.add_events([event("kabul-water-pledge", "2014-05-02", "fund", "Kabul water pledge")])
+    export_to_path(other, tmp_path / "other.json")
+    other.close()
+    window = make_window()
+    window.import_file(tmp_path / "other.json")
+    wait_for_import(qtbot, window)
+    assert window.statusBar().currentMessage() == "Imported 1 event"
+    assert window.store.event("kabul-water-pledge").title == "Kabul water pledge"
+    assert window.store.id_of("kabul-water-pledge") in window.timeline.data.columns.ids.tolist()

@@ -44,8 +44,6 @@ BULK_TRIGGERS = {
     "event_after_insert": (
         "INSERT INTO event_fts (rowid, title, summary)"
         " SELECT id, title, summary FROM event WHERE id >= ?",
-        "INSERT INTO event_span (id, start_day, end_day)"
-        " SELECT id, start_day, end_day FROM event WHERE id >= ?",
     ),
     "columns_cache_after_insert": ("DELETE FROM columns_cache",),
 }

@@ -199,9 +199,6 @@ def write_store(
                 if progress:
                     progress(done, count)
             conn.execute("INSERT INTO event_fts (event_fts) VALUES ('rebuild')")
-            conn.execute(
-                "INSERT INTO event_span (id, start_day, end_day) SELECT id, start_day, end_day FROM event"
-            )
             for sql in restore:
                 conn.execute(sql)
         from explorer.store.columns import refresh_columns_cache

@@ -29,6 +29,55 @@ _FULL_COLUMNS = _SUMMARY_COLUMNS + ", e.summary, e.confidence, e.origin, e.detai
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+# The binned span index of migration 0003: an event's ``bin`` is the smallest bin holding its
+# whole interval, at one of these levels (bin widths 2^shift days), else the top bin.
+SPAN_BIN_SHIFTS = (3, 6, 9, 12, 15)
+_BIN_DAY_OFFSET = 1 << 20  # makes every day of years 1-9999 non-negative
+_BIN_LEVEL_SIZE = 1 << 22  # bins per level; level i's bins start at i * this
+TOP_BIN = len(SPAN_BIN_SHIFTS) * _BIN_LEVEL_SIZE
+# a window touching more bins of one level than this reads the level as one range of bins
+_MAX_LISTED_BINS = 64
+
+
+def span_bin(start_day: int, end_day: int) -> int:
+    """The bin migration 0003 computes for an event ``[start_day, end_day)``."""
+    first, last = start_day + _BIN_DAY_OFFSET, end_day - 1 + _BIN_DAY_OFFSET
+    if first < 0 or last >= _BIN_LEVEL_SIZE:
+        return TOP_BIN
+    for level, shift in enumerate(SPAN_BIN_SHIFTS):
+        if first >> shift == last >> shift:
+            return level * _BIN_LEVEL_SIZE + (first >> shift)
+    return TOP_BIN
+
+
+def span_bins_filter(start_day: int, end_day: int) -> tuple[str, list[int]]:
+    """SQL over ``e.bin`` and ``e.start_day`` keeping every event that may overlap the window.
+
+    A qualifying event holds a day in ``[first, last]`` below, so its bin, which covers all its
+    days, is one of the bins of its level over that range; its start lies at most a bin width
+    before ``first``. The caller still tests the overlap itself.
+    """
+    first = start_day
+    last = max(end_day - 1, start_day)  # an empty window still meets events around its start
+    low = min(max(first + _BIN_DAY_OFFSET, 0), _BIN_LEVEL_SIZE - 1)
+    high = min(max(last + _BIN_DAY_OFFSET, 0), _BIN_LEVEL_SIZE - 1)
+    terms, params = [], []
+    for level, shift in enumerate(SPAN_BIN_SHIFTS):
+        base = level * _BIN_LEVEL_SIZE
+        bins = list(range(base + (low >> shift), base + (high >> shift) + 1))
+        if len(bins) > _MAX_LISTED_BINS:
+            terms.append("e.bin BETWEEN ? AND ? AND e.start_day > ? AND e.start_day <= ?")
+            bins = [bins[0], bins[-1]]
+        else:
+            terms.append(
+                f"e.bin IN ({','.join('?' * len(bins))}) AND e.start_day > ? AND e.start_day <= ?"
+            )
+        params += [*bins, first - (1 << shift), last]
+    terms.append("e.bin = ? AND e.start_day <= ?")
+    params += [TOP_BIN, last]
+    return " OR ".join(f"({t})" for t in terms), params
+
+
 def _summary(row: Sequence) -> EventSummary:
     when = FuzzyDate(row[4], row[5], Precision(row[6]), row[7])
     return EventSummary(row[0], row[1], EventKind(row[2]), row[3], when)
@@ -250,12 +299,13 @@ class Store(StoreFile):
     ) -> list[EventSummary]:
         """Events whose interval overlaps ``[start_day, end_day)``, in time order."""
         kind_sql, kind_params = _kind_filter(kinds)
+        bins_sql, bins_params = span_bins_filter(start_day, end_day)
+        # the unary + keeps the planner on event_bin rather than walking event_start_day
         sql = (
-            f"SELECT {_SUMMARY_COLUMNS} FROM event_span s JOIN event e ON e.id = s.id"
-            " WHERE s.start_day < ? AND s.end_day > ? AND e.start_day < ? AND e.end_day > ?"
-            f"{kind_sql} ORDER BY e.start_day, e.id"
+            f"SELECT {_SUMMARY_COLUMNS} FROM event e WHERE ({bins_sql})"
+            f" AND +e.start_day < ? AND +e.end_day > ?{kind_sql} ORDER BY e.start_day, e.id"
         )
-        params: list = [end_day, start_day, end_day, start_day, *kind_params]
+        params: list = [*bins_params, end_day, start_day, *kind_params]
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)

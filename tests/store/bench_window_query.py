@@ -18,6 +18,7 @@ from pathlib import Path
 
 from explorer.store import Store
 from explorer.store.generate import FIRST_DAY, LAST_DAY, write_store
+from explorer.store.store import span_bins_filter
 
 WIDTHS = {"1 week": 7, "1 month": 30, "1 year": 365, "5 years": 5 * 365, "all 21 years": 7670}
 
@@ -40,8 +41,10 @@ def measure_index(store: Store, width: int, queries: int, rng: random.Random):
     for _ in range(queries):
         start = rng.randrange(FIRST_DAY, max(FIRST_DAY + 1, LAST_DAY - width))
         began = time.perf_counter()
+        bins_sql, bins_params = span_bins_filter(start, start + width)
         ids = store.execute(
-            "SELECT id FROM event_span WHERE start_day < ? AND end_day > ?", (start + width, start)
+            f"SELECT id FROM event e WHERE ({bins_sql}) AND +e.start_day < ? AND +e.end_day > ?",
+            (*bins_params, start + width, start),
         ).fetchall()
         times.append((time.perf_counter() - began) * 1000)
         counts.append(len(ids))

@@ -1,10 +1,14 @@
 """The queries the window and the command line use, on real store files."""
 
+import random
+import sqlite3
+
 import pytest
 
-from explorer.domain.dates import FuzzyDate
+from explorer.domain.dates import FuzzyDate, date_of
 from explorer.domain.events import EventKind
-from explorer.store import ImportRejected
+from explorer.store import ImportRejected, Store
+from explorer.store.connection import APPLICATION_ID, SCHEMA_VERSION, migrations
 from tests.store.factory import event, new_store
 
 
@@ -155,3 +159,81 @@ def test_one_event_comes_back_with_everything(store):
     assert rsm.when.exact_text() == "January 2015 – September 2021"
     assert [(r.type.value, r.target_key) for r in rsm.relations] == [("supersedes", "isaf")]
     assert rsm.sources[0].url == "https://example.org/"
+
+
+def _random_spans(rng, count):
+    """(first day, last day) pairs: single days, spans of weeks to centuries, pre-1970 too."""
+    spans = []
+    for _ in range(count):
+        start = rng.randrange(day("1850-01-01"), day("2040-01-01"))
+        length = rng.choice([1, 1, 1, rng.randrange(2, 70), rng.randrange(70, 5000)])
+        length = rng.choice([length, length, rng.randrange(5000, 60000)])
+        spans.append((start, start + length - 1))
+    # the extremes a date can reach, and spans across the bins' power-of-two boundaries
+    spans += [(day("0001-01-01"), day("0001-01-01")), (day("9999-12-31"), day("9999-12-31"))]
+    spans += [(day("0001-01-01"), day("9999-12-31")), (-1, 0), (-8, -1), (-4097, 4096)]
+    return spans
+
+
+def _span_events(spans):
+    return [
+        event(f"e{i}", f"{date_of(first).isoformat()}/{date_of(last).isoformat()}")
+        for i, (first, last) in enumerate(spans)
+    ]
+
+
+def _windows(rng, count):
+    for _ in range(count):
+        start = rng.randrange(day("1800-01-01"), day("2060-01-01"))
+        width = rng.choice([0, 1, 7, 60, 400, 5000, 40000, -3])
+        yield start, start + width
+    yield day("0001-01-01"), day("0001-01-02")
+    yield day("9999-12-31"), day("9999-12-31") + 1
+    yield -(10**9), 10**9
+
+
+def _brute_force(rows, start, end):
+    """The overlapping events by definition, in time order."""
+    found = sorted((s, i, key) for i, key, s, e in rows if s < end and e > start)
+    return [key for _s, _i, key in found]
+
+
+def test_a_window_finds_what_a_scan_of_every_event_finds(tmp_path):
+    rng = random.Random(6)
+    with new_store(tmp_path) as store:
+        store.add_events(_span_events(_random_spans(rng, 600)))
+        rows = store.execute("SELECT id, key, start_day, end_day FROM event").fetchall()
+        assert min(r[2] for r in rows) < 0  # before 1970
+        for start, end in _windows(rng, 300):
+            assert keys(store.events_between(start, end)) == _brute_force(rows, start, end)
+        sample = (day("1900-01-01"), day("2000-01-01"))
+        assert keys(store.events_between(*sample, limit=5)) == _brute_force(rows, *sample)[:5]
+
+
+def test_a_store_of_version_2_with_events_climbs_to_the_binned_span_index(tmp_path):
+    path = tmp_path / "v2.sqlite3"
+    conn = sqlite3.connect(path)
+    for number, _name, sql in migrations()[:2]:
+        conn.executescript(sql)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {number}")
+    spans = _random_spans(random.Random(8), 300)
+    conn.executemany(
+        "INSERT INTO event (key, kind, title, start_day, end_day, precision)"
+        " VALUES (?, 'other', 'Old event', ?, ?, 'day_range')",
+        [(f"old{i}", first, last + 1) for i, (first, last) in enumerate(spans)],
+    )
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION >= 3
+        tables = {r[0] for r in store.execute("SELECT name FROM sqlite_schema")}
+        assert "event_span" not in tables and "event_bin" in tables
+        rows = store.execute("SELECT id, key, start_day, end_day FROM event").fetchall()
+        for start, end in _windows(random.Random(9), 200):
+            assert keys(store.events_between(start, end)) == _brute_force(rows, start, end)
+        # the triggers still keep full-text search in step, without the R*Tree
+        assert keys(store.search("old event", limit=3))
+        store.add_events([event("new", "2016-07-08")])
+        assert keys(store.events_between(day("2016-07-08"), day("2016-07-09")))[-1:] == ["new"]
+        assert store.integrity_problems() == []

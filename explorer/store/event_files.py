@@ -91,10 +91,28 @@ def csv_row(event_json: dict[str, Any]) -> list[str]:
 
 def read_csv(binary: BinaryIO, name: str) -> Iterator[RawEvent]:
     """Events of a CSV file: the full export columns, or at least id, kind, title and date."""
-    text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
-    reader = csv.reader(text)
-    try:
-        header = next(reader, None)
+    rows = CsvRows(binary, name)
+    for index, (line, row) in enumerate(rows):
+        yield RawEvent(line, index, rows.fields(row, line))
+
+
+class CsvRows:
+    """The rows of an event CSV file as lists of cells, with the line each starts on.
+
+    The header is checked on construction; :meth:`fields` turns a row into the JSON-shaped
+    fields :func:`explorer.domain.dataset.parse_event` reads. A caller may look at the cells
+    first (``header`` gives their names) and skip that for rows it can check more cheaply.
+    """
+
+    def __init__(self, binary: BinaryIO, name: str) -> None:
+        self.name = name
+        self._reader = csv.reader(io.TextIOWrapper(binary, encoding="utf-8-sig", newline=""))
+        try:
+            header = next(self._reader, None)
+        except csv.Error as exc:
+            raise ImportRejected(f"{name} line 1: {exc}", 1) from None
+        except UnicodeDecodeError:
+            raise ImportRejected(f"{name}: not UTF-8 text", 1) from None
         if header is None:
             raise ImportRejected(f"{name}: the file is empty", line=1)
         header = [h.strip() for h in header]
@@ -106,26 +124,35 @@ def read_csv(binary: BinaryIO, name: str) -> Iterator[RawEvent]:
             raise ImportRejected(f"{name} line 1: missing column {missing[0]!r}", 1, missing[0])
         if len(set(header)) != len(header):
             raise ImportRejected(f"{name} line 1: a column appears twice", 1)
-        json_columns = [c for c in header if c in _JSON_COLUMNS]
+        self.header = header
+        self._json_columns = [c for c in header if c in _JSON_COLUMNS]
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        reader, name, width = self._reader, self.name, len(self.header)
         line = reader.line_num + 1
-        for index, row in enumerate(reader):
-            if len(row) != len(header):
-                if not row:  # a blank line, e.g. at the end
-                    line = reader.line_num + 1
-                    continue
-                raise ImportRejected(
-                    f"{name} line {line}: {len(row)} cells, the header has {len(header)}", line
-                )
-            # an empty cell is an absent field (the parser's defaults apply)
-            fields = {c: v for c, v in zip(header, row, strict=True) if v != ""}
-            if json_columns:
-                _decode_json_cells(fields, json_columns, name, line)
-            yield RawEvent(line, index, fields)
-            line = reader.line_num + 1
-    except csv.Error as exc:
-        raise ImportRejected(f"{name} line {reader.line_num}: {exc}", reader.line_num) from None
-    except UnicodeDecodeError:
-        raise ImportRejected(f"{name}: not UTF-8 text", reader.line_num) from None
+        try:
+            for row in reader:
+                if len(row) != width:
+                    if not row:  # a blank line, e.g. at the end
+                        line = reader.line_num + 1
+                        continue
+                    raise ImportRejected(
+                        f"{name} line {line}: {len(row)} cells, the header has {width}", line
+                    )
+                yield line, row
+                line = reader.line_num + 1
+        except csv.Error as exc:
+            raise ImportRejected(f"{name} line {reader.line_num}: {exc}", reader.line_num) from None
+        except UnicodeDecodeError:
+            raise ImportRejected(f"{name}: not UTF-8 text", reader.line_num) from None
+
+    def fields(self, row: list[str], line: int) -> dict[str, Any]:
+        """One row as an event's fields; an empty cell is an absent field (defaults apply)."""
+        # not strict: a row's length was checked on reading, and a checker may pad it
+        fields = {c: v for c, v in zip(self.header, row, strict=False) if v != ""}
+        if self._json_columns:
+            _decode_json_cells(fields, self._json_columns, self.name, line)
+        return fields
 
 
 def _decode_json_cells(fields: dict[str, Any], columns: list[str], name: str, line: int) -> None:

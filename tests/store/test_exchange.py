@@ -1,5 +1,6 @@
 """Import and export as plain functions: streamed, lossless, all or nothing, cancellable."""
 
+import csv
 import io
 import json
 
@@ -248,3 +249,81 @@ def test_the_json_reader_streams_across_small_chunks(tmp_path):
         id_line = next(n for n, t in enumerate(lines) if f'"id": "e{i}",' in t)
         assert record.line == id_line  # 1-based: the line above the id, where '{' is
     assert list(read_json(io.BytesIO(b"[]"), "x.json")) == []
+
+
+# Plain CSV rows (no details, relations or sources) are checked without building events; the
+# JSON reader always goes through the domain's parser. The same events written both ways must
+# import to the same store, and a fault must be named the same way (line i of either file holds
+# the same event: the CSV header and the JSON "[" are both line 1).
+PLAIN_CSV_COLUMNS = ("id", "kind", "title", "date", "precision", "date_wording", "summary")
+PLAIN_CSV_COLUMNS += ("confidence", "details", "relations", "sources")
+GOOD_PLAIN_ROWS = [
+    {"id": "a", "kind": "summit", "title": "  Padded title ", "date": "2001-05"},
+    {"id": "b.c:d-e_f", "kind": "visit", "title": "Range", "date": "2002-02-03/2002-02-05"},
+    {"id": "c", "kind": "fund", "title": "F", "date": "1960", "precision": "approximate"},
+    {"id": "d", "kind": "other", "title": "W", "date": "2010-05/2010-08", "date_wording": "mid"},
+    {"id": "e", "kind": "agreement", "title": "S", "date": "2003", "summary": " text\t "},
+    {"id": "f", "kind": "un_resolution", "title": "C", "date": "2004", "confidence": "low"},
+    {"id": "g", "kind": "leaders_meeting", "title": "T", "date": "2005", "details": {}},
+    {"id": "h", "kind": "summit", "title": "J", "date": "2006", "details": {"level": "leaders"}},
+]
+BAD_PLAIN_ROWS = [
+    {"id": "-x", "kind": "summit", "title": "T", "date": "2001"},
+    {"id": "", "kind": "summit", "title": "T", "date": "2001"},
+    {"id": "x", "kind": "party", "title": "T", "date": "2001"},
+    {"id": "x", "kind": "summit", "title": "   ", "date": "2001"},
+    {"id": "x", "kind": "summit", "title": "T", "date": ""},
+    {"id": "x", "kind": "summit", "title": "T", "date": "2001-02-30"},
+    {"id": "x", "kind": "summit", "title": "T", "date": "2002/2001"},
+    {"id": "x", "kind": "summit", "title": "T", "date": "2001", "precision": "roughly"},
+    {"id": "x", "kind": "summit", "title": "T", "date": "2001", "confidence": "sure"},
+    {"id": "x", "kind": "troop_level_change", "title": "T", "date": "2001"},
+]
+
+
+def _write_both_ways(tmp_path, rows):
+    csv_path, json_path = tmp_path / "plain.csv", tmp_path / "plain.json"
+    lines = [_csv_line(PLAIN_CSV_COLUMNS)]
+    lines += [_csv_line([_cell(row.get(c)) for c in PLAIN_CSV_COLUMNS]) for row in rows]
+    csv_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # an empty CSV cell is an absent field
+    objects = [{k: v for k, v in row.items() if v != ""} for row in rows]
+    json_path.write_text(
+        "[\n" + ",\n".join(json.dumps(o) for o in objects) + "\n]\n", encoding="utf-8"
+    )
+    return csv_path, json_path
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def _csv_line(cells):
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow(cells)
+    return out.getvalue()
+
+
+def test_plain_csv_rows_import_as_the_same_events_as_their_json(tmp_path):
+    csv_path, json_path = _write_both_ways(tmp_path, GOOD_PLAIN_ROWS)
+    from_csv, from_json = new_store(tmp_path, "csv.sqlite3"), new_store(tmp_path, "json.sqlite3")
+    assert import_events(from_csv, csv_path) == import_events(from_json, json_path)
+    assert export_text(from_csv) == export_text(from_json)
+    assert from_csv.event("a").title == "Padded title"
+    assert from_csv.event("h").details == {"level": "leaders"}
+
+
+@pytest.mark.parametrize("bad", BAD_PLAIN_ROWS, ids=lambda row: str(row)[:60])
+def test_a_bad_plain_csv_row_is_named_as_the_domain_names_it(tmp_path, bad):
+    csv_path, json_path = _write_both_ways(tmp_path, [*GOOD_PLAIN_ROWS, bad])
+    faults = []
+    for path in (csv_path, json_path):
+        store = new_store(tmp_path, f"{path.suffix[1:]}.sqlite3")
+        with pytest.raises(ImportRejected) as caught:
+            import_events(store, path)
+        faults.append((str(caught.value).replace(path.name, "FILE"), caught.value.field))
+        assert store.count() == 0
+    assert faults[0] == faults[1]
+    assert f"FILE line {len(GOOD_PLAIN_ROWS) + 2}" in faults[0][0]

@@ -146,26 +146,37 @@ def import_events(
         raise ImportRejected(f"{path}: cannot be read ({exc.strerror})") from None
     with binary:
         total = os.fstat(binary.fileno()).st_size
-        if fmt == "csv":
-            rows = CsvRows(binary, path.name)
-            # --replace looks every id up anyway: no shortcut
-            records = _csv_records(rows, None if replace else plain_row_check(rows.header))
-        else:
-            records = ((r.line, r.fields, None) for r in read_json(binary, path.name))
+        rows = CsvRows(binary, path.name) if fmt == "csv" else None
         rebuild_indexes = total >= BULK_INDEX_BYTES and total // BYTES_PER_ROW_GUESS > store.count()
         with _big_cache(store), store.transaction() as conn:
             writer = _ImportWriter(conn, path.name, replace, rebuild_indexes)
-            for line, fields, checked in records:
-                if checked is None:
-                    writer.add(fields, line)
-                else:
-                    writer.add_checked(checked, line)
-                if len(writer.event_rows) >= batch_size:
-                    writer.flush()
-                    if progress:
-                        progress(writer.done, binary.tell(), total)
-                    if cancelled and cancelled():
-                        raise ImportCancelled(f"{path}: import cancelled; nothing was imported")
+            queued = writer.event_rows
+
+            def batch_written() -> None:
+                writer.flush()
+                if progress:
+                    progress(writer.done, binary.tell(), total)
+                if cancelled and cancelled():
+                    raise ImportCancelled(f"{path}: import cancelled; nothing was imported")
+
+            if rows is None:
+                for record in read_json(binary, path.name):
+                    writer.add(record.fields, record.line)
+                    if len(queued) >= batch_size:
+                        batch_written()
+            else:
+                # --replace looks every id up anyway: no shortcut. One loop, no generator
+                # between reader and writer: this runs a million times.
+                check = (lambda row: None) if replace else plain_row_check(rows.header)
+                fields_of, add, add_checked = rows.fields, writer.add, writer.add_checked
+                for line, row in rows:
+                    checked = check(row)
+                    if checked is None:
+                        add(fields_of(row, line), line)
+                    else:
+                        add_checked(checked, line)
+                    if len(queued) >= batch_size:
+                        batch_written()
             writer.finish()
         if progress:
             progress(writer.done, total, total)
@@ -181,19 +192,6 @@ def _big_cache(store: Store) -> Iterator[None]:
     finally:
         with contextlib.suppress(StoreError):
             store.execute(f"PRAGMA cache_size = {int(size)}")
-
-
-def _csv_records(
-    rows: CsvRows, check: Callable[[list[str]], tuple | None] | None
-) -> Iterator[tuple[int, dict | None, tuple | None]]:
-    """(line, fields, None) for rows the domain must parse, (line, None, columns) for the rest."""
-    fields = rows.fields
-    for line, row in rows:
-        checked = check(row) if check else None
-        if checked is None:
-            yield line, fields(row, line), None
-        else:
-            yield line, None, checked
 
 
 def plain_row_check(header: list[str]) -> Callable[[list[str]], tuple | None]:

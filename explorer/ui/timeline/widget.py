@@ -237,6 +237,10 @@ class TimelineWidget(QWidget):
     # -- reacting to the view state -----------------------------------------------------------
 
     def _range_changed(self, _vb=None, _range=None) -> None:
+        # pyqtgraph applies a range change to the view's transform lazily, in the paint event;
+        # a transform changed while painting dirties the scene again and the viewport paints a
+        # second time. Applying it now keeps it to one paint per frame.
+        self.view_box.updateMatrix()
         x0, x1 = self.visible_range()
         self.overview.show_window(x0, x1)
         self.view_state.set_visible_range(x0, x1, origin=self)

@@ -81,7 +81,7 @@ def ensure_generated(folder: Path, count: int, seed: int, suffix: str) -> Path:
     from explorer.store.generate import write_csv, write_store
 
     path = folder / f"events-{count}-seed{seed}-v{GENERATOR_VERSION}{suffix}"
-    if path.exists():
+    if path.exists() and (suffix != ".db" or _holds(path, count)):
         return path
     folder.mkdir(parents=True, exist_ok=True)
     partial = folder / f".partial-{os.getpid()}-{path.name}"
@@ -89,8 +89,21 @@ def ensure_generated(folder: Path, count: int, seed: int, suffix: str) -> Path:
         Path(f"{partial}{extra}").unlink(missing_ok=True)
     print(f"generating {count:,} events into {path} ...", file=sys.stderr, flush=True)
     (write_csv if suffix == ".csv" else write_store)(partial, count, seed)
+    for extra in ("-wal", "-shm"):  # of a stale copy being replaced
+        Path(f"{path}{extra}").unlink(missing_ok=True)
     os.replace(partial, path)
     return path
+
+
+def _holds(path: Path, count: int) -> bool:
+    """True when the store at ``path`` holds ``count`` events (not a half-written or emptied one)."""
+    from explorer.store import Store, StoreError
+
+    try:
+        with Store(path, create=False) as store:
+            return store.count() == count
+    except StoreError:
+        return False
 
 
 def _child_env(scale: int, home: Path | None = None) -> dict[str, str]:

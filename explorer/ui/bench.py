@@ -160,6 +160,8 @@ def measure(db: Path | None, spawned_at: float | None, frames: int) -> dict:
     from explorer.ui.main_window import MainWindow
     from explorer.ui.settings import Settings
 
+    if db is not None and not db.exists():  # never measure an empty store made by mistake
+        raise SystemExit(f"error: {db}: no such store")
     app = create_application([])
     store = open_user_store(argparse.Namespace(db=db))
     settings_dir = tempfile.mkdtemp(prefix="timeline-bench-")

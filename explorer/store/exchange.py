@@ -7,26 +7,17 @@ second connection); ``progress`` and ``cancelled`` let a dialog show and stop it
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
 import os
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
-from operator import itemgetter
 from pathlib import Path
 from typing import TextIO
 
-from explorer.domain.dataset import (
-    CONFIDENCES,
-    KEY_PATTERN,
-    DatasetError,
-    event_to_json,
-    parse_event,
-)
-from explorer.domain.dates import DateError, FuzzyDate
+from explorer.domain.dataset import DatasetError, event_to_json, parse_event
 from explorer.domain.details import referenced_keys
-from explorer.domain.events import Changes, Event, EventKind
+from explorer.domain.events import Changes, Event
 from explorer.store.connection import explain
 from explorer.store.errors import ImportCancelled, ImportRejected, StoreError
 from explorer.store.event_files import (
@@ -38,6 +29,7 @@ from explorer.store.event_files import (
     json_header,
     read_json,
 )
+from explorer.store.plain_rows import plain_row_check
 from explorer.store.store import Store
 
 FORMATS = {".json": "json", ".csv": "csv"}
@@ -192,79 +184,6 @@ def _big_cache(store: Store) -> Iterator[None]:
     finally:
         with contextlib.suppress(StoreError):
             store.execute(f"PRAGMA cache_size = {int(size)}")
-
-
-def plain_row_check(header: list[str]) -> Callable[[list[str]], tuple | None]:
-    """A check of one CSV row with no details, relations or sources, skipping the Event.
-
-    Returns the event table's columns after ``id`` (as :func:`_event_row`) when the row is
-    surely valid, else None: such a row goes through ``parse_event``, which names the fault
-    exactly as for any other row. A million plain rows take a few seconds less this way.
-    """
-    names = ("id", "kind", "title", "date", "precision", "date_wording", "summary")
-    names += ("confidence", "origin", "details", "relations", "sources")
-    # an absent column reads the empty cell appended past the row's end
-    cells = itemgetter(*(header.index(n) if n in header else len(header) for n in names))
-    pad = not set(names) <= set(header)
-    kinds = _kinds_without_required_details()
-    key_match, confidences = KEY_PATTERN.match, set(CONFIDENCES)
-    no_object, no_list = {"", "{}"}, {"", "[]"}
-
-    def check(row: list[str]) -> tuple | None:
-        if pad:
-            row.append("")
-        key, kind, title, date, precision, wording, summary, confidence, origin, *json = cells(row)
-        if (
-            kind not in kinds
-            or json[0] not in no_object
-            or json[1] not in no_list
-            or json[2] not in no_list
-            or not key_match(key)
-            or not (title := title.strip())
-        ):
-            return None
-        if not confidence:
-            confidence = "high"
-        elif confidence not in confidences:
-            return None
-        try:
-            when = _cached_date(date, precision or None, wording or None)
-        except DateError:
-            return None
-        return (
-            key,
-            kind,
-            title,
-            summary.strip(),
-            when.start_day,
-            when.end_day,
-            when.precision.value,
-            when.wording,
-            confidence,
-            origin or "user",
-            "{}",
-        )
-
-    return check
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _cached_date(text: str, precision: str | None, wording: str | None) -> FuzzyDate:
-    # a large file repeats the same few thousand dates
-    return FuzzyDate.parse(text, precision, wording)
-
-
-@functools.cache
-def _kinds_without_required_details() -> frozenset[str]:
-    """The kinds whose events may have empty details (asked of the domain, not assumed)."""
-    kinds = set()
-    for kind in EventKind:
-        try:
-            parse_event({"id": "x", "kind": kind.value, "title": "x", "date": "2001"}, "")
-        except DatasetError:
-            continue
-        kinds.add(kind.value)
-    return frozenset(kinds)
 
 
 class _ImportWriter:

@@ -63,14 +63,12 @@ def add_eras_and_commitments(frame: Frame, data: TimelineData) -> None:
     funds = next((lf for lf in frame.lanes if lf.lane is Lane.FUNDS), None)
     if funds is None:
         return
-    lane = data.lanes[Lane.FUNDS]
     for i, mark in enumerate(data.commitments):
         x = float(m.x(mark.day))
         position = data.columns.index_of(mark.fund_id)
         if position is None or not m.left <= x <= m.left + m.width:
             continue
-        local = np.searchsorted(lane.index, position)
-        y = float(funds.row_y(event_row(lane, np.array([local]))[0]))
+        y = float(funds.row_y(event_row(data.drawn, np.array([position]))[0]))
         frame.commitment_marks.append((x, y, i))
 
 

@@ -22,39 +22,36 @@ LONG_DAYS = 45.0  # intervals this long are drawn as spans in their own rows, no
 
 @dataclass(slots=True)
 class LaneColumns:
-    """One lane's events in time order: positions into EventColumns and their drawn intervals."""
+    """Point-like events or long spans of one lane in time order: positions into EventColumns
+    and their drawn intervals (each lane is held once, split in these two parts)."""
 
-    index: np.ndarray  # int64 positions into the store's EventColumns
+    index: np.ndarray  # int32 (int64 past 2**31 events) positions into the store's EventColumns
     start: np.ndarray  # float64 ascending
     end: np.ndarray  # float64 drawn end (a fund reaches its latest commitment horizon)
     end_sorted: np.ndarray  # the ends sorted apart, for overlap counts
     kind: np.ndarray  # uint8
     exact: np.ndarray  # bool
-    span_row: np.ndarray  # int16: which span row a long interval sits in (0 for points)
+    span_row: np.ndarray  # uint8: which span row a long interval sits in (0 for points)
     max_duration: float
 
     def __len__(self) -> int:
         return len(self.index)
-
-    def part(self, mask: np.ndarray) -> LaneColumns:
-        """The events of this lane selected by ``mask``, as their own columns."""
-        start, end = self.start[mask], self.end[mask]
-        return LaneColumns(
-            index=self.index[mask],
-            start=start,
-            end=end,
-            end_sorted=np.sort(end),
-            kind=self.kind[mask],
-            exact=self.exact[mask],
-            span_row=self.span_row[mask],
-            max_duration=float((end - start).max()) if len(start) else 0.0,
-        )
 
     def window(self, first: float, last: float) -> np.ndarray:
         """Positions (into this lane) of events overlapping ``[first, last)``, in time order."""
         lo = int(np.searchsorted(self.start, first - self.max_duration, side="left"))
         hi = int(np.searchsorted(self.start, last, side="left"))
         return lo + np.flatnonzero(self.end[lo:hi] > first)
+
+
+@dataclass(frozen=True, slots=True)
+class DrawnIntervals:
+    """Every event's drawn interval and span row, by position in EventColumns: what places one
+    event's glyph (``anchor_x`` and ``event_row`` read these fields)."""
+
+    start: np.ndarray  # the columns' own start (no copy)
+    end: np.ndarray  # the columns' end, or a copy where funds reach their horizon
+    span_row: np.ndarray  # uint8
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +97,7 @@ class TimelineData:
     """Everything drawn, for one store."""
 
     columns: EventColumns
-    lanes: dict[Lane, LaneColumns]
+    drawn: DrawnIntervals
     bounds: tuple[float, float]
     # each lane split into point-like events and long spans (drawn in rows of their own)
     points: dict[Lane, LaneColumns] = field(default_factory=dict)
@@ -113,7 +110,7 @@ class TimelineData:
 def _pack_rows(start: np.ndarray, end: np.ndarray, rows: int) -> np.ndarray:
     """Greedy interval partitioning into ``rows`` rows (wrapping round when there are more)."""
     row_end = np.full(rows, -np.inf)
-    out = np.zeros(len(start), np.int16)
+    out = np.zeros(len(start), np.uint8)
     for i in range(len(start)):
         free = np.flatnonzero(row_end <= start[i])
         r = int(free[0]) if len(free) else int(np.argmin(row_end))
@@ -122,42 +119,52 @@ def _pack_rows(start: np.ndarray, end: np.ndarray, rows: int) -> np.ndarray:
     return out
 
 
-def _lane_columns(
-    columns: EventColumns, lane_code: int, end: np.ndarray, exact: np.ndarray, long_days: float
+def _part(
+    columns: EventColumns, drawn: DrawnIntervals, index: np.ndarray, exact: np.ndarray
 ) -> LaneColumns:
-    index = np.flatnonzero(columns.lane == lane_code)
-    start = columns.start[index]
-    lane_end = end[index]
-    long = np.flatnonzero((lane_end - start) >= long_days)
-    span_row = np.zeros(len(index), np.int16)
-    if len(long) <= LONG_SPAN_PACKING_LIMIT:
-        span_row[long] = _pack_rows(start[long], lane_end[long], 3)
-    else:  # a million spans cannot be packed per frame; round robin spreads them as well
-        span_row[long] = np.arange(len(long)) % 3
+    """The events at ``index`` (ascending positions) as their own columns."""
+    start, end = columns.start[index], drawn.end[index]
     return LaneColumns(
         index=index,
         start=start,
-        end=lane_end,
-        end_sorted=np.sort(lane_end),
+        end=end,
+        end_sorted=np.sort(end),
         kind=columns.kind[index],
         exact=exact[index],
-        span_row=span_row,
-        max_duration=float((lane_end - start).max()) if len(index) else 0.0,
+        span_row=drawn.span_row[index],
+        max_duration=float((end - start).max()) if len(index) else 0.0,
     )
 
 
 def load_timeline_data(store: Store) -> TimelineData:
-    """Read the columns and the history's annotations (eras, troop steps, fund spans)."""
+    """Read the columns and the history's annotations (eras, troop steps, fund spans).
+
+    Nothing is held twice at a million events: the lane parts hold each event once, the drawn
+    intervals share the columns' arrays unless a fund was stretched to its horizon."""
     columns = load_columns(store)
-    end, exact = columns.end.copy(), columns.exact.copy()
-    data = TimelineData(columns, {}, (0.0, 1.0))
-    _load_funds(store, columns, end, exact, data)
+    end, exact = columns.end, columns.exact
+    position_dtype = np.int32 if len(columns) < 2**31 else np.int64
+    span_row = np.zeros(len(columns), np.uint8)
+    data = TimelineData(columns, DrawnIntervals(columns.start, end, span_row), (0.0, 1.0))
+    stretched = _load_funds(store, columns, data)
+    if stretched:
+        end, exact = columns.end.copy(), columns.exact.copy()
+        for position, horizon in stretched:
+            end[position] = max(end[position], horizon)
+            exact[position] = True  # the span (establishment to horizon) is a fact
+        data.drawn = DrawnIntervals(columns.start, end, span_row)
+    long = (end - columns.start) >= LONG_DAYS
     for code, lane in enumerate(LANE_ORDER):
-        lane_columns = _lane_columns(columns, code, end, exact, long_days=LONG_DAYS)
-        long = (lane_columns.end - lane_columns.start) >= LONG_DAYS
-        data.lanes[lane] = lane_columns
-        data.points[lane] = lane_columns.part(~long)
-        data.spans[lane] = lane_columns.part(long)
+        in_lane = columns.lane == code
+        spans = np.flatnonzero(in_lane & long).astype(position_dtype)
+        if len(spans) <= LONG_SPAN_PACKING_LIMIT:
+            span_row[spans] = _pack_rows(columns.start[spans], end[spans], 3)
+        else:  # a million spans cannot be packed per frame; round robin spreads them as well
+            span_row[spans] = np.arange(len(spans)) % 3
+        points = np.flatnonzero(in_lane & ~long).astype(position_dtype)
+        data.points[lane] = _part(columns, data.drawn, points, exact)
+        data.spans[lane] = _part(columns, data.drawn, spans, exact)
+    del long
     if len(columns):
         data.bounds = (float(columns.start[0]), float(end.max()))
     else:
@@ -165,6 +172,19 @@ def load_timeline_data(store: Store) -> TimelineData:
     _load_eras(store, data)
     _load_steps(store, data)
     return data
+
+
+def nearest_in_lane(data: TimelineData, lane: Lane, day: float) -> int | None:
+    """Position (in EventColumns) of the event of ``lane`` starting nearest ``day`` (the earlier
+    position on a tie), or None for an empty lane."""
+    best: tuple[float, int] | None = None
+    for part in (data.points[lane], data.spans[lane]):
+        i = int(np.searchsorted(part.start, day))
+        for j in (i - 1, i):
+            if 0 <= j < len(part):
+                candidate = (abs(float(part.start[j]) - day), int(part.index[j]))
+                best = candidate if best is None else min(best, candidate)
+    return None if best is None else best[1]
 
 
 def _annotated(store: Store, kind: EventKind, condition: str) -> list[tuple[int, str]]:
@@ -217,10 +237,10 @@ def _load_steps(store: Store, data: TimelineData) -> None:
             )
 
 
-def _load_funds(
-    store: Store, columns: EventColumns, end: np.ndarray, exact: np.ndarray, data: TimelineData
-) -> None:
-    """Stretch each fund to its latest commitment horizon; mark where each commitment was made."""
+def _load_funds(store: Store, columns: EventColumns, data: TimelineData) -> list[tuple[int, float]]:
+    """Each fund's latest commitment horizon (position, end day) to stretch it to; marks where
+    each commitment was made."""
+    stretched = []
     for event_id, key in _annotated(
         store, EventKind.FUND, "json_array_length(details, '$.commitments') > 0"
     ):
@@ -231,9 +251,7 @@ def _load_funds(
         details = fund_details(event)
         horizon = details.latest_horizon
         if horizon is not None:
-            # the span (establishment to horizon) is a fact, not an uncertain date
-            end[position] = max(end[position], horizon.end_day)
-            exact[position] = True
+            stretched.append((position, float(horizon.end_day)))
         for commitment in details.commitments:
             meeting = store.summary_by_key(commitment.set_at) if commitment.set_at else None
             if meeting is not None:
@@ -243,6 +261,7 @@ def _load_funds(
                 data.commitments.append(
                     CommitmentMark(event_id, meeting.when.start_day, meeting.id, text)
                 )
+    return stretched
 
 
 class TitleCache:

@@ -7,7 +7,7 @@ import numpy as np
 
 from explorer.domain.events import Lane
 from explorer.store.columns import LANE_ORDER
-from explorer.ui.timeline.data import TimelineData
+from explorer.ui.timeline.data import TimelineData, nearest_in_lane
 
 _CHUNK = 4096
 
@@ -53,17 +53,6 @@ def first_from(data: TimelineData, day: float, shown: frozenset[Lane]) -> int | 
     i = int(np.searchsorted(data.columns.start, day, side="left"))
     after = step_in_time(data, i - 1, 1, shown)
     return after if after is not None else step_in_time(data, i, -1, shown)
-
-
-def nearest_in_lane(data: TimelineData, lane: Lane, day: float) -> int | None:
-    """The event of ``lane`` whose start is nearest to ``day`` (position in EventColumns)."""
-    columns = data.lanes[lane]
-    if not len(columns):
-        return None
-    i = int(np.searchsorted(columns.start, day))
-    candidates = [j for j in (i - 1, i) if 0 <= j < len(columns)]
-    best = min(candidates, key=lambda j: (abs(columns.start[j] - day), j))
-    return int(columns.index[best])
 
 
 def across_lanes(

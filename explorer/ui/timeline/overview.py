@@ -20,13 +20,13 @@ class DensityStrip(pg.GraphicsObject):
     def __init__(self, palette: Callable[[], QPalette]) -> None:
         super().__init__()
         self._palette = palette
-        self.starts = np.zeros(0)
-        self.ends_sorted = np.zeros(0)
+        self.parts: list[tuple[np.ndarray, np.ndarray]] = []
         self._cache: tuple | None = None
 
-    def set_events(self, starts: np.ndarray, ends: np.ndarray) -> None:
-        """The events (starts ascending; ends in any order)."""
-        self.starts, self.ends_sorted = starts, np.sort(ends)
+    def set_events(self, parts: list[tuple[np.ndarray, np.ndarray]]) -> None:
+        """The events, as parts of (starts ascending, the same intervals' ends ascending): the
+        timeline's lane columns, so no sorted copy of a million ends is held for this strip."""
+        self.parts = [(starts, ends) for starts, ends in parts if len(starts)]
         self._cache = None
         self.update()
 
@@ -45,14 +45,14 @@ class DensityStrip(pg.GraphicsObject):
         left, width = min(a.x(), b.x()), abs(b.x() - a.x())
         top, height = min(a.y(), b.y()), abs(b.y() - a.y())
         columns, rows = int(width), int(height) - 2
-        if columns < 2 or rows < 2 or not len(self.starts):
+        if columns < 2 or rows < 2 or not self.parts:
             return
         color = QColor(self._palette().color(QPalette.ColorRole.Text))
         color.setAlphaF(0.55)
         key = (columns, rows, rect.left(), rect.right(), color.rgba())
         if self._cache is None or self._cache[0] != key:
             edges = column_edges(rect.left(), rect.right(), columns)
-            counts = overlap_counts(self.starts, self.ends_sorted, edges).astype(np.float64)
+            counts = sum(overlap_counts(s, e, edges) for s, e in self.parts).astype(np.float64)
             bars = np.where(
                 counts > 0, np.maximum(1, np.ceil(np.sqrt(counts / max(counts.max(), 1)) * rows)), 0
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from explorer.store.columns import LANE_ORDER
-from explorer.ui.timeline.data import TimelineData
+from explorer.ui.timeline.data import TimelineData, nearest_in_lane
 from explorer.ui.timeline.frame import HALF, ROW_H, Frame, anchor_x, event_row
 
 PICK_SLACK = 4.0  # pixels around a glyph that still count as a hit
@@ -18,10 +18,9 @@ def event_point(data: TimelineData, frame: Frame, position: int) -> tuple[float,
     lf = next((lf for lf in frame.lanes if lf.lane is lane), None)
     if lf is None:
         return None
-    columns = data.lanes[lane]
-    local = np.array([np.searchsorted(columns.index, position)])
-    x = float(anchor_x(columns, local, frame.mapping)[0])
-    y = float(lf.row_y(event_row(columns, local))[0])
+    at = np.array([position])
+    x = float(anchor_x(data.drawn, at, frame.mapping)[0])
+    y = float(lf.row_y(event_row(data.drawn, at))[0])
     return x, y
 
 
@@ -64,12 +63,7 @@ def pick(data: TimelineData, frame: Frame, x: float, y: float) -> int | None:
                 best = inside[np.argmin(rects[inside, 2])]  # the shortest: the most specific
                 return int(data.columns.ids[positions[best]])
     if lf.density is not None:
-        columns = data.lanes[lf.lane]
-        day = frame.mapping.day(x)
-        i = int(np.searchsorted(columns.start, day))
-        near = [j for j in (i - 1, i) if 0 <= j < len(columns)]
-        if near:
-            j = min(near, key=lambda j: abs(columns.start[j] - day))
-            if abs(frame.mapping.x(columns.start[j]) - x) <= PICK_SLACK:
-                return int(data.columns.ids[columns.index[j]])
+        j = nearest_in_lane(data, lf.lane, frame.mapping.day(x))
+        if j is not None and abs(frame.mapping.x(data.columns.start[j]) - x) <= PICK_SLACK:
+            return int(data.columns.ids[j])
     return None

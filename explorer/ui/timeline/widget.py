@@ -11,7 +11,6 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QSize, Qt, QTimer, 
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
-from explorer.domain.events import Lane
 from explorer.store.columns import LANE_ORDER
 from explorer.store.store import Store
 from explorer.ui.timeline.axis import DateAxis
@@ -96,7 +95,8 @@ class TimelineWidget(QWidget):
         self.view_box.setLimits(
             xMin=first, xMax=last, minXRange=MIN_RANGE_DAYS, maxXRange=last - first, yMin=0, yMax=1
         )
-        self.overview.strip.set_events(self.data.columns.start, self.data.columns.end)
+        parts = [*self.data.points.values(), *self.data.spans.values()]
+        self.overview.strip.set_events([(part.start, part.end_sorted) for part in parts])
         self.overview.set_extent(first, last)
         self._search_changed(self.view_state.search_matches)
         self.fit_all()
@@ -143,7 +143,7 @@ class TimelineWidget(QWidget):
         if position is None:
             return
         start = float(self.data.columns.start[position])
-        end = float(self.data.lanes[self._lane_of(position)].end[self._local(position)])
+        end = float(self.data.drawn.end[position])
         width = max(end - start, 21.0) * 1.6
         middle = (start + end) / 2
         self.set_range(middle - width / 2, middle + width / 2)
@@ -163,7 +163,7 @@ class TimelineWidget(QWidget):
             return
         x0, x1 = self.visible_range()
         start = float(self.data.columns.start[position])
-        end = float(self.data.lanes[self._lane_of(position)].end[self._local(position)])
+        end = float(self.data.drawn.end[position])
         margin = (x1 - x0) * 0.05
         if end < x0 + margin or start > x1 - margin:
             middle = start if end - start > (x1 - x0) else (start + end) / 2
@@ -227,12 +227,6 @@ class TimelineWidget(QWidget):
     def _selected_position(self) -> int | None:
         selected = self.view_state.selected
         return None if selected is None else self.data.columns.index_of(selected)
-
-    def _lane_of(self, position: int) -> Lane:
-        return LANE_ORDER[int(self.data.columns.lane[position])]
-
-    def _local(self, position: int) -> int:
-        return int(np.searchsorted(self.data.lanes[self._lane_of(position)].index, position))
 
     # -- reacting to the view state -----------------------------------------------------------
 

@@ -162,8 +162,14 @@ class EventListModel(QAbstractTableModel):
         elif column == TITLE and len(self._ids) <= TITLE_SORT_LIMIT:
             titles = [self._title_key(int(i)) for i in self._ids]
             permutation = np.argsort(np.array(titles, dtype=object).astype(str), kind="stable")
-        else:
-            permutation = np.arange(len(self._ids))
+        else:  # already in order: keep the arrays (views of the columns at a million rows)
+            if order == Qt.SortOrder.DescendingOrder:
+                self._ids, self._start, self._kind = (
+                    self._ids[::-1],
+                    self._start[::-1],
+                    self._kind[::-1],
+                )
+            return
         if order == Qt.SortOrder.DescendingOrder:
             permutation = permutation[::-1]
         self._reorder(permutation)

@@ -189,10 +189,15 @@ class EventListPanel(QWidget):
         kinds = self.checked_kinds()
         if len(kinds) < len(EventKind):  # the mask costs time on a million rows: only when needed
             rows = rows[np.isin(columns.kind[rows], kind_codes(kinds))]
+        count = len(rows)
+        if count and int(rows[-1]) - int(rows[0]) + 1 == count:
+            # a run of consecutive events (the whole store, zoomed out): the list shows views
+            # of the columns instead of copies of a million ids and days
+            rows = slice(int(rows[0]), int(rows[-1]) + 1)
         self._show(
             lambda: self.model.set_rows(columns.ids[rows], columns.start[rows], columns.kind[rows])
         )
-        self.result_label.setText(f"{len(rows)} events in view")
+        self.result_label.setText(f"{count} events in view")
 
     def _show(self, fill) -> None:
         """Replace the rows and keep the shared selection selected in the table."""

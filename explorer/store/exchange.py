@@ -7,7 +7,6 @@ second connection); ``progress`` and ``cancelled`` let a dialog show and stop it
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sqlite3
 import tempfile
@@ -17,7 +16,7 @@ from typing import TextIO
 
 from explorer.domain.dataset import DatasetError, event_to_json, parse_event
 from explorer.domain.details import referenced_keys
-from explorer.domain.events import Changes, Event
+from explorer.domain.events import Changes
 from explorer.store.connection import explain
 from explorer.store.errors import ImportCancelled, ImportRejected, StoreError
 from explorer.store.event_files import (
@@ -30,7 +29,7 @@ from explorer.store.event_files import (
     read_json,
 )
 from explorer.store.plain_rows import plain_row_check
-from explorer.store.store import Store
+from explorer.store.store import Store, event_row
 
 FORMATS = {".json": "json", ".csv": "csv"}
 BATCH_SIZE = 20_000
@@ -230,7 +229,7 @@ class _ImportWriter:
         except DatasetError as exc:
             raise ImportRejected(str(exc), line, exc.field) from None
         event_id = self._existing_id(event.key) if self.replace else None
-        row = _event_row(event)
+        row = event_row(event)
         if event_id is None:
             event_id = self.next_id
             self.next_id += 1
@@ -361,20 +360,3 @@ class _ImportWriter:
         if self.done > CHANGES_KEY_LIMIT:
             return Changes(store_replaced=True)
         return Changes(added=tuple(self.added), updated=tuple(self.updated))
-
-
-def _event_row(event: Event) -> tuple:
-    """The event table's columns after ``id``, in insert order."""
-    return (
-        event.key,
-        event.kind.value,
-        event.title,
-        event.summary,
-        event.when.start_day,
-        event.when.end_day,
-        event.when.precision.value,
-        event.when.wording,
-        event.confidence,
-        event.origin,
-        json.dumps(event.details, ensure_ascii=False, sort_keys=True) if event.details else "{}",
-    )

@@ -20,7 +20,7 @@ from explorer.domain.events import EventKind
 def plain_row_check(header: list[str]) -> Callable[[list[str]], tuple | None]:
     """A check of one row of a CSV file with this header.
 
-    It returns the event table's columns after ``id`` (as ``exchange._event_row`` orders them)
+    It returns the event table's columns after ``id`` (as ``store.event_row`` orders them)
     when the row is surely valid, else None. A million plain rows take a few seconds less so.
     """
     names = ("id", "kind", "title", "date", "precision", "date_wording", "summary")

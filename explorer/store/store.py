@@ -98,6 +98,23 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{w}"*' for w in words) if words else None
 
 
+def event_row(event: Event) -> tuple:
+    """The event table's columns after ``id``, in insert order."""
+    return (
+        event.key,
+        event.kind.value,
+        event.title,
+        event.summary,
+        event.when.start_day,
+        event.when.end_day,
+        event.when.precision.value,
+        event.when.wording,
+        event.confidence,
+        event.origin,
+        json.dumps(event.details, ensure_ascii=False, sort_keys=True) if event.details else "{}",
+    )
+
+
 class Store(StoreFile):
     """An event store in one SQLite file (see :class:`StoreFile` for the connection)."""
 
@@ -134,19 +151,7 @@ class Store(StoreFile):
         return Changes(added=tuple(added), updated=tuple(updated))
 
     def _write_event(self, conn: sqlite3.Connection, event: Event, event_id: int | None) -> int:
-        values = (
-            event.key,
-            event.kind.value,
-            event.title,
-            event.summary,
-            event.when.start_day,
-            event.when.end_day,
-            event.when.precision.value,
-            event.when.wording,
-            event.confidence,
-            event.origin,
-            json.dumps(event.details, ensure_ascii=False, sort_keys=True),
-        )
+        values = event_row(event)
         if event_id is None:
             cur = conn.execute(
                 "INSERT INTO event (key, kind, title, summary, start_day, end_day, precision,"

@@ -305,7 +305,10 @@ class FrameBuilder:
         run_start = np.maximum.accumulate(np.where(same_spot, 0, index))
         hidden = index - run_start
         rects, texts, ids, missing = [], [], [], []
-        for key in np.unique(ks[roomy]):
+        # ks is sorted: its distinct values without np.unique, whose first call imports
+        # numpy.ma (some 20 ms inside the first frame that has labels)
+        room_keys = ks[roomy]
+        for key in room_keys[np.r_[True, room_keys[1:] != room_keys[:-1]]]:
             cand = roomy[ks[roomy] == key]
             wanted = np.empty(len(cand))
             event_ids = data.columns.ids[frame.glyph_pos[order[cand]]]

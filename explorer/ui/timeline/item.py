@@ -140,7 +140,8 @@ class TimelineItem(pg.GraphicsObject):
         if not len(rects):
             return
         painter.setPen(Qt.PenStyle.NoPen)
-        for code in np.unique(kinds):
+        # the kinds present, without np.unique (its first call imports numpy.ma mid-frame)
+        for code in np.flatnonzero(np.bincount(kinds, minlength=1)):
             sel = rects[kinds == code]
             color = QColor(KIND_COLORS[code])
             color.setAlphaF(alpha)

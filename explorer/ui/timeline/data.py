@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from explorer.domain.binning import overlap_counts
 from explorer.domain.details import fund_details
 from explorer.domain.events import EventKind, EventSummary, Lane
 from explorer.store.columns import LANE_ORDER, EventColumns, load_columns
@@ -18,6 +19,7 @@ from explorer.store.store import Store
 MAX_ANNOTATED = 200
 LONG_SPAN_PACKING_LIMIT = 5000
 LONG_DAYS = 45.0  # intervals this long are drawn as spans in their own rows, not as points
+MAX_TABLE_DAYS = 200_000  # per-day count tables up to some 550 years (a few MB at most)
 
 
 @dataclass(slots=True)
@@ -33,9 +35,27 @@ class LaneColumns:
     exact: np.ndarray  # bool
     span_row: np.ndarray  # uint8: which span row a long interval sits in (0 for points)
     max_duration: float
+    # per whole day from day0: how many start (end) before that day; None when the days are not
+    # whole numbers or span too long a time for a table
+    day0: float = 0.0
+    started_before: np.ndarray | None = None
+    ended_before: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.index)
+
+    def overlap_counts(self, edges: np.ndarray) -> np.ndarray:
+        """How many of these intervals overlap each column ``[edges[i], edges[i+1])``: the
+        same counts as :func:`explorer.domain.binning.overlap_counts`, read from the per-day
+        tables (a gather from a few thousand entries, not two binary searches per column in a
+        million)."""
+        if self.started_before is None or self.ended_before is None:
+            return overlap_counts(self.start, self.end_sorted, edges)
+        top = len(self.started_before) - 1
+        # whole-day intervals: start < e  <=>  start < ceil(e);  end <= e  <=>  end < floor(e) + 1
+        started = np.clip(np.ceil(edges[1:]) - self.day0, 0, top).astype(np.intp)
+        finished = np.clip(np.floor(edges[:-1]) + 1 - self.day0, 0, top).astype(np.intp)
+        return (self.started_before[started] - self.ended_before[finished]).astype(np.int64)
 
     def window(self, first: float, last: float) -> np.ndarray:
         """Positions (into this lane) of events overlapping ``[first, last)``, in time order."""
@@ -124,7 +144,7 @@ def _part(
 ) -> LaneColumns:
     """The events at ``index`` (ascending positions) as their own columns."""
     start, end = columns.start[index], drawn.end[index]
-    return LaneColumns(
+    part = LaneColumns(
         index=index,
         start=start,
         end=end,
@@ -134,6 +154,26 @@ def _part(
         span_row=drawn.span_row[index],
         max_duration=float((end - start).max()) if len(index) else 0.0,
     )
+    _add_day_tables(part)
+    return part
+
+
+def _add_day_tables(part: LaneColumns) -> None:
+    """Counts of starts and ends before each whole day, when the days are whole numbers."""
+    if not len(part):
+        return
+    first, last = float(part.start[0]), float(part.end_sorted[-1])
+    days = last - first + 2
+    if days > MAX_TABLE_DAYS or not (
+        np.array_equal(part.start, np.floor(part.start))
+        and np.array_equal(part.end, np.floor(part.end))
+    ):
+        return
+    grid = first + np.arange(int(days) + 1, dtype=np.float64)
+    count_type = np.int32 if len(part) < 2**31 else np.int64
+    part.day0 = first
+    part.started_before = np.searchsorted(part.start, grid, side="left").astype(count_type)
+    part.ended_before = np.searchsorted(part.end_sorted, grid, side="left").astype(count_type)
 
 
 def load_timeline_data(store: Store) -> TimelineData:

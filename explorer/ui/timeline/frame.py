@@ -15,7 +15,6 @@ from explorer.domain.binning import (
     LabelPlacement,
     column_edges,
     count_overlapping,
-    overlap_counts,
     place_labels,
 )
 from explorer.domain.events import Lane
@@ -195,13 +194,13 @@ class FrameBuilder:
             if dense or dense_spans:
                 edges = column_edges(first, last, int(m.width)) if edges is None else edges
             if dense:
-                lf.density = overlap_counts(points.start, points.end_sorted, edges)
+                lf.density = points.overlap_counts(edges)
                 lf.density_box = (body_top, body_bottom)
                 self._matches_over_density(frame, lf, number, match_mask, points, limit, pieces)
             else:
                 self._lane_shapes(frame, lf, number, points, points.window(first, last), pieces)
             if dense_spans:
-                lf.span_density = overlap_counts(spans.start, spans.end_sorted, edges)
+                lf.span_density = spans.overlap_counts(edges)
                 split = float(lf.row_y(1) - ROW_H / 2) if lf.rows > 1 else body_top
                 if dense and lf.rows > 1:
                     split = (body_top + body_bottom) / 2

@@ -307,7 +307,10 @@ class FrameBuilder:
         # ks is sorted: its distinct values without np.unique, whose first call imports
         # numpy.ma (some 20 ms inside the first frame that has labels)
         room_keys = ks[roomy]
-        for key in room_keys[np.r_[True, room_keys[1:] != room_keys[:-1]]]:
+        # [: len] keeps the mask empty when no glyph has room (an IndexError here, inside
+        # paint, crashed the app)
+        firsts = np.r_[True, room_keys[1:] != room_keys[:-1]][: len(room_keys)]
+        for key in room_keys[firsts]:
             cand = roomy[ks[roomy] == key]
             wanted = np.empty(len(cand))
             event_ids = data.columns.ids[frame.glyph_pos[order[cand]]]

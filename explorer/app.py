@@ -9,6 +9,8 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m explorer`` and the ``timeline-explorer`` launcher."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    # numpy's OpenBLAS starts a thread pool at import (~0.1 s); the app does no linear algebra
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from explorer import cli
 
     if cli.wants_command_line(argv):

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from explorer.cli import EXIT_OK, command, fail, open_store
+from explorer.store.columns import refresh_columns_cache
 from explorer.store.errors import StoreError
 from explorer.store.exchange import export_to_path, file_format, import_events, write_export
 
@@ -72,6 +73,9 @@ def run_import(options: argparse.Namespace) -> int:
             store, options.file, replace=options.replace, progress=_ProgressLine()
         )
         count = store.count()
+        if changes.any:
+            # pack the timeline's columns now, so the window opens the store without doing it
+            refresh_columns_cache(store)
     except StoreError as exc:
         message = str(exc)
         if "nothing was imported" not in message:

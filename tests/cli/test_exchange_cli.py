@@ -58,3 +58,14 @@ def test_import_reports_what_it_did_and_the_events_are_listed(run_cli, tmp_path)
     assert "already in the store" in again.stderr
     replaced = run_cli("--db", store, "import", "--replace", csv, check=True)
     assert "1 updated" in replaced.stdout
+
+
+def test_import_leaves_the_timeline_columns_packed_for_a_fast_open(run_cli, tmp_path):
+    import sqlite3
+
+    csv = tmp_path / "mine.csv"
+    csv.write_text("id,kind,title,date\nm1,visit,A visit,2019-02-13\n", encoding="utf-8")
+    db = tmp_path / "mine.sqlite3"
+    assert run_cli("--db", db, "import", csv).returncode == 0
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT event_count FROM columns_cache").fetchone() == (1,)

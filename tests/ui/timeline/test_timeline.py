@@ -320,3 +320,21 @@ def test_events_on_one_spot_say_how_many_are_hidden(tmp_path, make_timeline, qtb
     assert len(frame.glyph_pos) == 4 and len(frame.label_text) == 1
     assert frame.label_text[0].endswith(" +3")
     store.close()
+
+
+def test_a_glyph_with_no_room_for_its_label_is_drawn_unlabelled(tmp_path, make_timeline, qtbot):
+    """The only event on screen sits at the right edge: it is drawn, nothing is labelled (a
+    frame in which no glyph has room once crashed the window inside paint)."""
+    from explorer.store.store import Store
+    from tests.ui.timeline.conftest import event
+
+    store = Store(tmp_path / "one.db")
+    store.add_events([event("visit-2010", "visit", "2010-03-01", "A visit")])
+    timeline, _view_state = make_timeline(store)
+    day = float(timeline.data.columns.start[0])
+    timeline.set_range(day - 30, day + 1)  # the glyph sits half a day from the right edge
+    frame = timeline.current_frame()
+    assert list(timeline.data.columns.ids[frame.glyph_pos]) == [store.id_of("visit-2010")]
+    assert frame.label_text == []
+    assert not timeline.grab().isNull()
+    store.close()

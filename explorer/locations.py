@@ -18,9 +18,22 @@ ORGANIZATION_DOMAIN = "timelineexplorer.org"
 HOME_VARIABLE = "TIMELINE_EXPLORER_HOME"
 
 
+def _resources_root() -> Traversable:
+    """``explorer.resources`` in a wheel, an editable install or a bundle; in a plain checkout
+    (``python -m explorer`` run from the repository, which shadows an installed copy), the
+    top-level ``resources/`` folder it is built from."""
+    try:
+        return resources.files("explorer.resources")
+    except ModuleNotFoundError:
+        checkout = Path(__file__).resolve().parent.parent / "resources"
+        if (checkout / "data" / "manifest.json").is_file():
+            return checkout
+        raise
+
+
 def resource(*parts: str) -> Traversable:
     """A bundled resource file, e.g. ``resource("data", "manifest.json")``."""
-    node = resources.files("explorer.resources")
+    node = _resources_root()
     for part in parts:
         node = node / part
     return node

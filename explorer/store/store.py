@@ -373,6 +373,33 @@ class Store(StoreFile):
         ).fetchall()
         return troop_series((self._full_event(r) for r in rows), mission)
 
+    def count_of_kind(self, kind: EventKind | str) -> int:
+        """How many events of one kind the store holds."""
+        sql = "SELECT count(*) FROM event WHERE kind = ?"
+        return self.execute(sql, (EventKind(kind).value,)).fetchone()[0]
+
+    def mission_periods(self, limit: int) -> list[tuple[int, str]]:
+        """(row id, key) of mission milestones that stand for a mission's whole period."""
+        return self._keys_with_details(
+            EventKind.MISSION_MILESTONE, "json_extract(details, '$.mission_period')", limit
+        )
+
+    def funds_with_commitments(self, limit: int) -> list[tuple[int, str]]:
+        """(row id, key) of funds that record at least one commitment horizon."""
+        return self._keys_with_details(
+            EventKind.FUND, "json_array_length(details, '$.commitments') > 0", limit
+        )
+
+    def _keys_with_details(self, kind: EventKind, condition: str, limit: int) -> list:
+        # a store of a million generated events has no curated structure worth drawing
+        if self.count_of_kind(kind) > limit * 50:
+            return []
+        rows = self.execute(
+            f"SELECT id, key FROM event WHERE kind = ? AND {condition} ORDER BY start_day LIMIT ?",
+            (kind.value, limit),
+        )
+        return [(r[0], r[1]) for r in rows]
+
     def search(
         self, text: str, limit: int = 500, kinds: Iterable[EventKind | str] | None = None
     ) -> list[EventSummary]:

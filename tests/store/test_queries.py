@@ -237,3 +237,15 @@ def test_a_store_of_version_2_with_events_climbs_to_the_binned_span_index(tmp_pa
         store.add_events([event("new", "2016-07-08")])
         assert keys(store.events_between(day("2016-07-08"), day("2016-07-09")))[-1:] == ["new"]
         assert store.integrity_problems() == []
+
+
+def test_curated_structure_queries_find_mission_periods_and_funds(tmp_path):
+    from explorer.store.dataset import install_bundled_dataset
+
+    store = Store(tmp_path / "bundled.sqlite3")
+    install_bundled_dataset(store)
+    periods = {key for _, key in store.mission_periods(100)}
+    assert periods == {"isaf-nato-command", "resolute-support-mission"}
+    assert "ana-trust-fund" in {key for _, key in store.funds_with_commitments(100)}
+    assert store.count_of_kind("fund") == 3
+    store.close()

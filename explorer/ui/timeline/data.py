@@ -227,22 +227,8 @@ def nearest_in_lane(data: TimelineData, lane: Lane, day: float) -> int | None:
     return None if best is None else best[1]
 
 
-def _annotated(store: Store, kind: EventKind, condition: str) -> list[tuple[int, str]]:
-    # read-only query for the few curated events with structure worth drawing
-    count = store.execute("SELECT count(*) FROM event WHERE kind = ?", (kind.value,)).fetchone()[0]
-    if count > MAX_ANNOTATED * 50:
-        return []
-    rows = store.execute(
-        f"SELECT id, key FROM event WHERE kind = ? AND {condition} ORDER BY start_day LIMIT ?",
-        (kind.value, MAX_ANNOTATED),
-    )
-    return [(r[0], r[1]) for r in rows]
-
-
 def _load_eras(store: Store, data: TimelineData) -> None:
-    for event_id, key in _annotated(
-        store, EventKind.MISSION_MILESTONE, "json_extract(details, '$.mission_period')"
-    ):
+    for event_id, key in store.mission_periods(MAX_ANNOTATED):
         event = store.event(key)
         if event is not None:
             mission = event.details.get("mission")
@@ -252,10 +238,11 @@ def _load_eras(store: Store, data: TimelineData) -> None:
 
 
 def _load_steps(store: Store, data: TimelineData) -> None:
-    if not _annotated(store, EventKind.TROOP_LEVEL_CHANGE, "1"):
-        return
+    # a step chart for each mission with a period on the timeline (ISAF, Resolute Support)
     mission_end = {era.mission: era.end for era in data.eras if era.mission}
-    for mission in ("ISAF", "RSM"):
+    if store.count_of_kind(EventKind.TROOP_LEVEL_CHANGE) > MAX_ANNOTATED * 50:
+        return
+    for mission in sorted(mission_end):
         series = store.troop_series(mission)
         for i, step in enumerate(series):
             event_id = store.id_of(step.event_key)
@@ -281,9 +268,7 @@ def _load_funds(store: Store, columns: EventColumns, data: TimelineData) -> list
     """Each fund's latest commitment horizon (position, end day) to stretch it to; marks where
     each commitment was made."""
     stretched = []
-    for event_id, key in _annotated(
-        store, EventKind.FUND, "json_array_length(details, '$.commitments') > 0"
-    ):
+    for event_id, key in store.funds_with_commitments(MAX_ANNOTATED):
         event = store.event(key)
         position = columns.index_of(event_id)
         if event is None or position is None:

@@ -266,6 +266,28 @@ GOOD_PLAIN_ROWS = [
     {"id": "f", "kind": "un_resolution", "title": "C", "date": "2004", "confidence": "low"},
     {"id": "g", "kind": "leaders_meeting", "title": "T", "date": "2005", "details": {}},
     {"id": "h", "kind": "summit", "title": "J", "date": "2006", "details": {"level": "leaders"}},
+    # details checked once per distinct cell: keys in any order, a number left out
+    {
+        "id": "i",
+        "kind": "troop_level_change",
+        "title": "U",
+        "date": "2007",
+        "details": {"mission": "ISAF", "level_before": 10, "level_after": 12},
+    },
+    {
+        "id": "j",
+        "kind": "troop_level_change",
+        "title": "U",
+        "date": "2008",
+        "details": {"level_after": 9, "mission": "ISAF"},
+    },
+    {
+        "id": "k",
+        "kind": "troop_level_change",
+        "title": "U",
+        "date": "2009",
+        "details": {"mission": "ISAF", "level_before": 10, "level_after": 12},
+    },
 ]
 BAD_PLAIN_ROWS = [
     {"id": "-x", "kind": "summit", "title": "T", "date": "2001"},
@@ -278,6 +300,30 @@ BAD_PLAIN_ROWS = [
     {"id": "x", "kind": "summit", "title": "T", "date": "2001", "precision": "roughly"},
     {"id": "x", "kind": "summit", "title": "T", "date": "2001", "confidence": "sure"},
     {"id": "x", "kind": "troop_level_change", "title": "T", "date": "2001"},
+    {"id": "x", "kind": "troop_level_change", "title": "T", "date": "2001", "details": {}},
+    {
+        "id": "x",
+        "kind": "troop_level_change",
+        "title": "T",
+        "date": "2001",
+        "details": {"mission": " "},
+    },
+    {
+        "id": "x",
+        "kind": "troop_level_change",
+        "title": "T",
+        "date": "2001",
+        "details": {"mission": "ISAF", "level_after": "many"},
+    },
+    {
+        "id": "x",
+        "kind": "troop_level_change",
+        "title": "T",
+        "date": "2001",
+        "details": {"mission": "ISAF", "level_before": True},
+    },
+    {"id": "x", "kind": "troop_level_change", "title": "T", "date": "2001", "details": [1]},
+    {"id": "x", "kind": "summit", "title": "T", "date": "2001", "details": {"level": "emperors"}},
 ]
 
 
@@ -313,6 +359,7 @@ def test_plain_csv_rows_import_as_the_same_events_as_their_json(tmp_path):
     assert export_text(from_csv) == export_text(from_json)
     assert from_csv.event("a").title == "Padded title"
     assert from_csv.event("h").details == {"level": "leaders"}
+    assert from_csv.event("j").details == {"mission": "ISAF", "level_after": 9}
 
 
 @pytest.mark.parametrize("bad", BAD_PLAIN_ROWS, ids=lambda row: str(row)[:60])

@@ -114,6 +114,7 @@ class Frame:
     era_spans: list[tuple[float, float, int]] = field(default_factory=list)
     commitment_marks: list[tuple[float, float, int]] = field(default_factory=list)
     selected_xy: tuple[float, float] | None = None
+    selected_title: str = ""  # shown in full beside the selected glyph, over neighbours' labels
 
     def lane_at(self, y: float) -> LaneFrame | None:
         """The lane under pixel y."""

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen
 
 from explorer.store.columns import KIND_ORDER
-from explorer.ui.timeline.frame import HALF, TITLE_H, Frame, Mapping
+from explorer.ui.timeline.frame import HALF, LABEL_H, TITLE_H, Frame, Mapping
 from explorer.ui.timeline.style import GlyphAtlas, kind_color, outline_color
 
 KIND_COLORS = [kind_color(k) for k in KIND_ORDER]
@@ -250,6 +250,30 @@ class TimelineItem(pg.GraphicsObject):
             painter.setPen(pen)
             r = HALF + 4
             painter.drawRect(QRectF(x - r, y - r, 2 * r, 2 * r))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        self._draw_selected_title(painter, frame, palette, x, y)
+
+    def _draw_selected_title(
+        self, painter: QPainter, frame: Frame, palette: QPalette, x: float, y: float
+    ) -> None:
+        """The selected event's whole title on a plate beside its glyph (left of it when there is
+        no room on the right), covering its neighbours' labels rather than eliding it."""
+        if not frame.selected_title:
+            return
+        m, fm = frame.mapping, painter.fontMetrics()
+        room = max(m.width - 2 * HALF - 16, 0.0)
+        text = fm.elidedText(frame.selected_title, Qt.TextElideMode.ElideRight, room)
+        width = fm.horizontalAdvance(text) + 8
+        left = x + HALF + 4
+        if left + width > m.left + m.width:
+            left = max(x - HALF - 4 - width, m.left)
+        plate = QRectF(left, y - LABEL_H / 2 - 1, width, LABEL_H + 2)
+        painter.fillRect(plate, palette.color(QPalette.ColorRole.Base))
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1.5))
+        painter.drawRect(plate)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        baseline = (fm.ascent() - fm.descent()) / 2
+        painter.drawText(QPointF(left + 4, y + baseline), text)
 
 
 def density_bars(counts: np.ndarray, left: float, top: float, height: float) -> np.ndarray:

@@ -206,6 +206,8 @@ class TimelineWidget(QWidget):
         position = self._selected_position()
         if position is not None:
             frame.selected_xy = event_point(self.data, frame, position)
+            summary = self.titles.fetch(selected)  # one event: cached after the first frame
+            frame.selected_title = summary.title if summary is not None else ""
         self._frame = (key, frame)
         if frame.missing_titles:
             self._wanted_titles = frame.missing_titles

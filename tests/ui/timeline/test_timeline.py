@@ -59,6 +59,8 @@ def test_selection_from_elsewhere_brings_the_event_into_view(small_store, make_t
     assert last - first == 100  # the zoom is kept
     frame = timeline.current_frame()
     assert frame.selected_xy is not None
+    # the selected event's title is shown whole beside it, whatever room its neighbours leave
+    assert frame.selected_title == small_store.summary_by_key("warsaw-summit-2016").title
 
 
 def day_under(timeline, viewport_x):

@@ -24,6 +24,9 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--search", metavar="TEXT", help="only events whose title or summary has these words"
     )
+    parser.add_argument(
+        "--limit", type=int, metavar="N", help="at most N events (the first in time, or the best)"
+    )
 
 
 @command("list", "print the events as a table (date, kind, title, id)", _arguments)
@@ -39,16 +42,20 @@ def run_list(options: argparse.Namespace) -> int:
         end = FuzzyDate.parse(options.end).end_day if options.end else None
     except DateError as exc:
         return fail(f"--from/--to: {exc}")
+    if options.limit is not None and options.limit < 0:
+        return fail("--limit: must be 0 or more")
     store = open_store(options, must_exist=True)
     try:
-        events = _matching(store, kinds, start, end, options.search)
+        events = _matching(store, kinds, start, end, options.search, options.limit)
     finally:
         store.close()
     print_table(events)
     return EXIT_OK
 
 
-def _matching(store, kinds, start: int | None, end: int | None, search: str | None):
+def _matching(
+    store, kinds, start: int | None, end: int | None, search: str | None, limit: int | None
+):
     bounds = store.bounds()
     if bounds is None:
         return []
@@ -56,8 +63,8 @@ def _matching(store, kinds, start: int | None, end: int | None, search: str | No
     hi = bounds[1] if end is None else end
     if search is not None:
         hits = store.search(search, limit=1_000_000, kinds=kinds)
-        return [e for e in hits if e.when.start_day < hi and e.when.end_day > lo]
-    return store.events_between(lo, hi, kinds)
+        return [e for e in hits if e.when.start_day < hi and e.when.end_day > lo][:limit]
+    return store.events_between(lo, hi, kinds, limit=limit)
 
 
 def print_table(events: list[EventSummary]) -> None:

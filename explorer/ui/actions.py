@@ -72,6 +72,13 @@ MENUS: tuple[tuple[str, tuple[Spec | None, ...]], ...] = (
                 "choose_import",
             ),
             Spec(
+                "cancel_import",
+                "&Cancel Import",
+                None,  # Escape already means "back to the timeline"; Alt+F, C reaches it
+                "Stop the running import; the store stays as it was",
+                "cancel_import",
+            ),
+            Spec(
                 "export_view",
                 "&Export View as PNG or SVG…",
                 "Ctrl+E",

@@ -204,6 +204,7 @@ class WindowImport(QObject):
         # a second import would wait for the write lock; another store would orphan this one
         for name in ("import_events", "open_store"):
             self.window.actions[name].setEnabled(not busy)
+        self.window.actions["cancel_import"].setEnabled(busy)
 
     def _succeeded(self, changes: Changes) -> None:
         if self.worker is None:  # stopped: the window is closing

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.actions = WindowActions(self)
         self.importer = WindowImport(self)
+        self.actions["cancel_import"].setEnabled(False)  # only while an import runs
         self._build_pane_keys()
         self._connect()
         self._update_title()
@@ -306,6 +307,10 @@ class MainWindow(QMainWindow):
     def choose_import(self) -> None:
         """File > Import Events…"""
         self.importer.choose()
+
+    def cancel_import(self) -> None:
+        """File > Cancel Import: roll the running import back."""
+        self.importer.cancel()
 
     def import_file(self, path: Path) -> bool:
         """Import a CSV or JSON file in the background; False while another import runs."""

@@ -3,6 +3,7 @@
 import hashlib
 import io
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -154,3 +155,26 @@ def test_a_json_export_of_another_store_imports_too(make_window, qtbot, tmp_path
     assert window.statusBar().currentMessage() == "Imported 1 event"
     assert window.store.event("kabul-water-pledge").title == "Kabul water pledge"
     assert window.store.id_of("kabul-water-pledge") in window.timeline.data.columns.ids.tolist()
+
+
+# (offscreen Qt cannot grab the keyboard for a menu or raise a window: harmless here)
+@pytest.mark.qt_log_ignore("does not support grabbing the keyboard", "does not support raise")
+def test_cancel_import_from_the_keyboard_through_the_file_menu(make_window, qtbot, tmp_path):
+    path = tmp_path / "big.csv"
+    write_csv(path, 200_000, seed=4)
+    window = make_window()
+    before = fingerprint(window.store)
+    cancel = window.actions["cancel_import"]
+    assert not cancel.isEnabled()
+    assert window.import_file(path)
+    assert cancel.isEnabled()
+    qtbot.waitUntil(lambda: window.importer.progress.rows > 0, timeout=60_000)
+    # Alt+F opens File; C is Cancel Import's mnemonic
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    menu = window.menuBar().actions()[0].menu()
+    qtbot.waitUntil(menu.isVisible)
+    qtbot.keyClick(menu, Qt.Key.Key_C)
+    wait_for_import(qtbot, window)
+    assert window.statusBar().currentMessage() == CANCELLED_TEXT
+    assert fingerprint(window.store) == before
+    assert not cancel.isEnabled()

@@ -158,14 +158,18 @@ def import_events(
             else:
                 # --replace looks every id up anyway: no shortcut. One loop, no generator
                 # between reader and writer: this runs a million times.
+                # A checked row is queued as it is: its id is the next one by its place in
+                # the queue, and the writer counts it when it writes the batch.
                 check = (lambda row: None) if replace else plain_row_check(rows.header)
-                fields_of, add, add_checked = rows.fields, writer.add, writer.add_checked
+                fields_of, add = rows.fields, writer.add
+                queue, note_line = queued.append, writer.lines.append
                 for line, row in rows:
                     checked = check(row)
                     if checked is None:
                         add(fields_of(row, line), line)
                     else:
-                        add_checked(checked, line)
+                        queue(checked)
+                        note_line(line)
                     if len(queued) >= batch_size:
                         batch_written()
             writer.finish()
@@ -193,10 +197,11 @@ class _ImportWriter:
     ) -> None:
         self.conn, self.name, self.replace = conn, name, replace
         self.first_new_id = (conn.execute("SELECT max(id) FROM event").fetchone()[0] or 0) + 1
-        self.next_id = self.first_new_id
-        self.done = 0
+        self.written = 0  # new events already inserted
+        self.updated_count = 0
         self.added: list[str] = []
         self.updated: list[str] = []
+        # new events' table columns after ``id`` (ids follow from their place: see flush)
         self.event_rows: list[tuple] = []
         self.update_rows: list[tuple] = []
         self.lines: list[int] = []
@@ -231,14 +236,14 @@ class _ImportWriter:
         event_id = self._existing_id(event.key) if self.replace else None
         row = event_row(event)
         if event_id is None:
-            event_id = self.next_id
-            self.next_id += 1
-            self.event_rows.append((event_id, *row))
+            event_id = self.first_new_id + self.written + len(self.event_rows)
+            self.event_rows.append(row)
             self.lines.append(line)
-            self._note(self.added, event.key)
         else:
             self.update_rows.append((*row, event_id))
-            self._note(self.updated, event.key)
+            if self.updated_count < CHANGES_KEY_LIMIT:
+                self.updated.append(event.key)
+            self.updated_count += 1
         # most rows of a big user file have none of these: skip the work (a million times)
         if event.sources:
             self.source_rows += [
@@ -255,20 +260,11 @@ class _ImportWriter:
                 (line, event_id, event.key, field, None, key)
                 for field, key in referenced_keys(event)
             ]
-        self.done += 1
 
-    def add_checked(self, row: tuple, line: int) -> None:
-        """Queue a new event already checked by :func:`plain_row_check` (its table columns)."""
-        self.event_rows.append((self.next_id, *row))
-        self.next_id += 1
-        self.lines.append(line)
-        if self.done < CHANGES_KEY_LIMIT:
-            self.added.append(row[0])
-        self.done += 1
-
-    def _note(self, keys: list[str], key: str) -> None:
-        if self.done < CHANGES_KEY_LIMIT:
-            keys.append(key)
+    @property
+    def done(self) -> int:
+        """Events read so far (written or queued, new or updated)."""
+        return self.written + len(self.event_rows) + self.updated_count
 
     def _existing_id(self, key: str) -> int | None:
         row = self.conn.execute(
@@ -278,15 +274,24 @@ class _ImportWriter:
 
     def flush(self) -> None:
         """Write the queued rows (still inside the transaction)."""
-        conn = self.conn
+        conn, event_rows = self.conn, self.event_rows
+        # no id given: SQLite takes max(id) + 1, which is first_new_id + the row's place
+        # (checked below, since sources and relations were queued with those ids)
         try:
             conn.executemany(
-                "INSERT INTO event (id, key, kind, title, summary, start_day, end_day, precision,"
-                " date_wording, confidence, origin, details) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                self.event_rows,
+                "INSERT INTO event (key, kind, title, summary, start_day, end_day, precision,"
+                " date_wording, confidence, origin, details) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                event_rows,
             )
         except sqlite3.IntegrityError:
             raise self._duplicate() from None
+        if event_rows:
+            if self.written < CHANGES_KEY_LIMIT:
+                self.added += [row[0] for row in event_rows[: CHANGES_KEY_LIMIT - self.written]]
+            self.written += len(event_rows)
+            last = conn.execute("SELECT max(id) FROM event").fetchone()[0]
+            if last != self.first_new_id + self.written - 1:
+                raise StoreError(f"{self.name}: new events did not get the expected ids")
         if self.update_rows:
             ids = [(row[-1],) for row in self.update_rows]
             conn.executemany("DELETE FROM source WHERE event_id = ?", ids)
@@ -311,10 +316,11 @@ class _ImportWriter:
 
     def _duplicate(self) -> ImportRejected:
         """The first queued event whose id is taken: by the store, or earlier in this file."""
-        for row, line in zip(self.event_rows, self.lines, strict=True):
-            found = self.conn.execute("SELECT id FROM event WHERE key = ?", (row[1],)).fetchone()
-            if found and found[0] != row[0]:
-                where = f"{self.name} line {line}, event {row[1]!r}, field 'id'"
+        first = self.first_new_id + self.written
+        for place, (row, line) in enumerate(zip(self.event_rows, self.lines, strict=True)):
+            found = self.conn.execute("SELECT id FROM event WHERE key = ?", (row[0],)).fetchone()
+            if found and found[0] != first + place:
+                where = f"{self.name} line {line}, event {row[0]!r}, field 'id'"
                 if found[0] >= self.first_new_id:
                     return ImportRejected(f"{where}: appears twice in the file", line, "id")
                 return ImportRejected(

@@ -54,8 +54,17 @@ def plain_row_check(header: list[str]) -> Callable[[list[str]], tuple | None]:
             confidence = "high"
         elif confidence not in confidences:
             return None
+        # A range with its precision given is its first part's start to its last part's end
+        # (as FuzzyDate.parse reads it): the parts repeat far more than the pairs do.
+        first_text, slash, last_text = date.partition("/")
         try:
-            when = _cached_date(date, precision or None, wording or None)
+            if slash and precision and "/" not in last_text:
+                first = _cached_date(first_text, precision, None)
+                last = _cached_date(last_text, precision, None)
+                if last.end_day <= first.start_day:
+                    return None
+            else:
+                first = last = _cached_date(date, precision or None, wording or None)
         except DateError:
             return None
         return (
@@ -63,10 +72,10 @@ def plain_row_check(header: list[str]) -> Callable[[list[str]], tuple | None]:
             kind,
             title,
             summary.strip(),
-            when.start_day,
-            when.end_day,
-            when.precision.value,
-            when.wording,
+            first.start_day,
+            last.end_day,
+            last.precision.value,
+            wording or None,
             confidence,
             origin or "user",
             details,

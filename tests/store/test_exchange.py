@@ -266,6 +266,16 @@ GOOD_PLAIN_ROWS = [
     {"id": "f", "kind": "un_resolution", "title": "C", "date": "2004", "confidence": "low"},
     {"id": "g", "kind": "leaders_meeting", "title": "T", "date": "2005", "details": {}},
     {"id": "h", "kind": "summit", "title": "J", "date": "2006", "details": {"level": "leaders"}},
+    # a range with its precision given is read part by part
+    {"id": "l", "kind": "other", "title": "R", "date": "2001-05/2002", "precision": "approximate"},
+    {
+        "id": "m",
+        "kind": "other",
+        "title": "R",
+        "date": "2001-05-02/2001-05-02",
+        "precision": "day_range",
+        "date_wording": "that day",
+    },
     # details checked once per distinct cell: keys in any order, a number left out
     {
         "id": "i",
@@ -299,6 +309,11 @@ BAD_PLAIN_ROWS = [
     {"id": "x", "kind": "summit", "title": "T", "date": "2002/2001"},
     {"id": "x", "kind": "summit", "title": "T", "date": "2001", "precision": "roughly"},
     {"id": "x", "kind": "summit", "title": "T", "date": "2001", "confidence": "sure"},
+    {"id": "x", "kind": "summit", "title": "T", "date": "2002/2001", "precision": "year"},
+    {"id": "x", "kind": "summit", "title": "T", "date": "2001/2002/2003", "precision": "year"},
+    {"id": "x", "kind": "summit", "title": "T", "date": "2001/", "precision": "year"},
+    {"id": "x", "kind": "summit", "title": "T", "date": "2001/2002-13", "precision": "year"},
+    {"id": "x", "kind": "summit", "title": "T", "date": "2001/2002", "precision": "roughly"},
     {"id": "x", "kind": "troop_level_change", "title": "T", "date": "2001"},
     {"id": "x", "kind": "troop_level_change", "title": "T", "date": "2001", "details": {}},
     {

@@ -59,12 +59,12 @@ def plain_row_check(header: list[str]) -> Callable[[list[str]], tuple | None]:
         first_text, slash, last_text = date.partition("/")
         try:
             if slash and precision and "/" not in last_text:
-                first = _cached_date(first_text, precision, None)
-                last = _cached_date(last_text, precision, None)
-                if last.end_day <= first.start_day:
+                start_day = _cached_date(first_text, precision)[0]
+                _, end_day, precision = _cached_date(last_text, precision)
+                if end_day <= start_day:
                     return None
             else:
-                first = last = _cached_date(date, precision or None, wording or None)
+                start_day, end_day, precision = _cached_date(date, precision or None)
         except DateError:
             return None
         return (
@@ -72,9 +72,9 @@ def plain_row_check(header: list[str]) -> Callable[[list[str]], tuple | None]:
             kind,
             title,
             summary.strip(),
-            first.start_day,
-            last.end_day,
-            last.precision.value,
+            start_day,
+            end_day,
+            precision,
             wording or None,
             confidence,
             origin or "user",
@@ -85,9 +85,11 @@ def plain_row_check(header: list[str]) -> Callable[[list[str]], tuple | None]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _cached_date(text: str, precision: str | None, wording: str | None) -> FuzzyDate:
+def _cached_date(text: str, precision: str | None) -> tuple[int, int, str]:
+    """A date's start and end day and its precision's name (the wording plays no part)."""
     # a large file repeats the same few thousand dates
-    return FuzzyDate.parse(text, precision, wording)
+    when = FuzzyDate.parse(text, precision)
+    return when.start_day, when.end_day, when.precision.value
 
 
 @functools.lru_cache(maxsize=1 << 16)

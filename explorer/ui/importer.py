@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from explorer.domain.events import Changes
 from explorer.store import Store
-from explorer.store.columns import CACHE_FROM, read_columns_from_sql, write_columns_cache
+from explorer.store.columns import load_columns
 from explorer.store.errors import ImportCancelled, ImportRejected, StoreError
 from explorer.store.exchange import import_events
 from explorer.ui.window_files import show_message
@@ -63,7 +63,9 @@ class ImportWorker(QObject):
                 progress=self._progress,
                 cancelled=self.cancel_requested.is_set,
             )
-            _refresh_columns_cache(store)
+            # pack the timeline's columns here, not in the window's thread; a failure to cache
+            # (disk full) is not a failed import: the window reads them from SQL instead
+            load_columns(store)
         except ImportCancelled:
             self.cancelled.emit()
         except ImportRejected as exc:
@@ -80,13 +82,6 @@ class ImportWorker(QObject):
 
     def _progress(self, rows: int, done: int, total: int) -> None:
         self.progressed.emit(rows, PROGRESS_STEPS * done // max(total, 1))
-
-
-def _refresh_columns_cache(store: Store) -> None:
-    """Rebuild the columns cache the import emptied, here rather than in the window's thread."""
-    columns = read_columns_from_sql(store)
-    if len(columns) >= CACHE_FROM:
-        write_columns_cache(store, columns)
 
 
 class ImportProgress(QWidget):

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO, TextIO
 
@@ -146,6 +147,56 @@ class CsvRows:
         except UnicodeDecodeError:
             raise ImportRejected(f"{name}: not UTF-8 text", reader.line_num) from None
 
+    def batches(self, size: int) -> Iterator[tuple[Sequence[int], list[list[str]]]]:
+        """Up to ``size`` rows at a time, with the line each starts on: for a column-wise check.
+
+        Reads as :meth:`__iter__` does (blank lines skipped, a row of the wrong width or a
+        broken file rejected with its line), but the rows before a fault are yielded first, so
+        a caller that checks them finds their faults first, as it would row by row.
+        """
+        reader, name, width = self._reader, self.name, len(self.header)
+        while True:
+            first = reader.line_num + 1
+            rows: list[list[str]] = []
+            append = rows.append
+            fault: Exception | None = None
+            try:
+                for row in itertools.islice(reader, size):
+                    append(row)
+            except csv.Error as exc:
+                fault = ImportRejected(f"{name} line {reader.line_num}: {exc}", reader.line_num)
+            except UnicodeDecodeError:
+                fault = ImportRejected(f"{name}: not UTF-8 text", reader.line_num)
+            if not rows and fault is None:
+                return
+            if (
+                fault is None
+                and reader.line_num - first + 1 == len(rows)
+                and all(len(row) == width for row in rows)
+            ):
+                # every row one line long and none blank: the common case, nothing to count
+                yield range(first, first + len(rows)), rows
+                continue
+            lines: list[int] = []
+            kept: list[list[str]] = []
+            line = first
+            for row in rows:
+                if len(row) != width:
+                    if row:
+                        if kept:
+                            yield lines, kept
+                        raise ImportRejected(
+                            f"{name} line {line}: {len(row)} cells, the header has {width}", line
+                        )
+                else:
+                    lines.append(line)
+                    kept.append(row)
+                line += 1 + sum(map(_line_breaks, row))
+            if kept:
+                yield lines, kept
+            if fault is not None:
+                raise fault
+
     def fields(self, row: list[str], line: int) -> dict[str, Any]:
         """One row as an event's fields; an empty cell is an absent field (defaults apply)."""
         # not strict: a row's length was checked on reading, and a checker may pad it
@@ -153,6 +204,14 @@ class CsvRows:
         if self._json_columns:
             _decode_json_cells(fields, self._json_columns, self.name, line)
         return fields
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _line_breaks(cell: str) -> int:
+    """How many lines a quoted cell runs on past its first (as the CSV reader counts them)."""
+    return len(_LINE_BREAK.findall(cell)) if ("\n" in cell or "\r" in cell) else 0
 
 
 def _decode_json_cells(fields: dict[str, Any], columns: list[str], name: str, line: int) -> None:

@@ -10,6 +10,7 @@ check turns it straight into the event table's columns. Any row it doubts is lef
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 from collections.abc import Callable
 from operator import itemgetter
@@ -31,17 +32,14 @@ def plain_row_check(header: list[str]) -> Callable[[list[str]], tuple | None]:
     # an absent column reads the empty cell appended past the row's end
     cells = itemgetter(*(header.index(n) if n in header else len(header) for n in names))
     pad = not set(names) <= set(header)
-    kinds = _kinds_without_required_details()
     key_match, confidences = KEY_PATTERN.match, set(CONFIDENCES)
-    no_object, no_list = {"", "{}"}, {"", "[]"}
+    no_list = {"", "[]"}
 
     def check(row: list[str]) -> tuple | None:
         if pad:
             row.append("")
         key, kind, title, date, precision, wording, summary, confidence, origin, *json = cells(row)
-        if kind in kinds and json[0] in no_object:
-            details = "{}"
-        elif (details := _checked_details(kind, json[0])) is None:
+        if (details := _details_cell(kind, json[0])) is None:
             return None
         if (
             json[1] not in no_list
@@ -54,19 +52,13 @@ def plain_row_check(header: list[str]) -> Callable[[list[str]], tuple | None]:
             confidence = "high"
         elif confidence not in confidences:
             return None
-        # A range with its precision given is its first part's start to its last part's end
-        # (as FuzzyDate.parse reads it): the parts repeat far more than the pairs do.
-        first_text, slash, last_text = date.partition("/")
         try:
-            if slash and precision and "/" not in last_text:
-                start_day = _cached_date(first_text, precision)[0]
-                _, end_day, precision = _cached_date(last_text, precision)
-                if end_day <= start_day:
-                    return None
-            else:
-                start_day, end_day, precision = _cached_date(date, precision or None)
+            when = _date_cell(date, precision)
         except DateError:
             return None
+        if when is None:
+            return None
+        start_day, end_day, precision = when
         return (
             key,
             kind,
@@ -82,6 +74,122 @@ def plain_row_check(header: list[str]) -> Callable[[list[str]], tuple | None]:
         )
 
     return check
+
+
+def plain_batch_check(header: list[str]) -> Callable[[list[list[str]]], list[tuple] | None]:
+    """:func:`plain_row_check` for a batch of rows at once, a column at a time.
+
+    Returns every row's event table columns when the whole batch is surely valid, else None
+    (the caller then checks the batch row by row, which finds the fault and its line). Each
+    step runs over a whole column in C (set inclusion, ``map`` over cached functions, ``zip``),
+    which is what makes a million plain rows cheap: ~2.6 µs a row checked one by one.
+    """
+    where = {name: header.index(name) for name in header}
+    kinds_free = _kinds_without_required_details()
+    known_kinds = {kind.value for kind in EventKind}
+    key_match, no_list = KEY_PATTERN.match, {"", "[]"}
+    confidences = {"", *CONFIDENCES}
+
+    def check(rows: list[list[str]]) -> list[tuple] | None:
+        if not rows:
+            return []
+        columns = list(zip(*rows, strict=True))
+        count = len(rows)
+
+        def column(name: str) -> tuple[str, ...] | None:
+            return columns[where[name]] if name in where else None
+
+        keys, kinds = column("id"), column("kind")
+        if not known_kinds.issuperset(kinds) or not all(map(key_match, keys)):
+            return None
+        for name in ("relations", "sources"):
+            cells = column(name)
+            if cells is not None and not no_list.issuperset(cells):
+                return None
+        cells = column("details")
+        if cells is None:
+            if not kinds_free.issuperset(kinds):
+                return None
+            details = itertools.repeat("{}", count)
+        else:
+            details = list(map(_details_cell, kinds, cells))
+            if None in details:
+                return None
+        titles = list(map(str.strip, column("title")))
+        if not all(titles):
+            return None
+        cells = column("confidence")
+        if cells is None:
+            confidence = itertools.repeat("high", count)
+        else:
+            present = set(cells)
+            if not confidences.issuperset(present):
+                return None
+            confidence = [c or "high" for c in cells] if "" in present else cells
+        cells = column("precision")
+        try:
+            dates = list(
+                map(
+                    _date_cell,
+                    column("date"),
+                    itertools.repeat("", count) if cells is None else cells,
+                )
+            )
+        except DateError:
+            return None
+        if None in dates:
+            return None
+        start_days, end_days, precisions = zip(*dates, strict=True)
+        cells = column("summary")
+        summaries = itertools.repeat("", count) if cells is None else map(str.strip, cells)
+        cells = column("date_wording")
+        wordings = itertools.repeat(None, count) if cells is None else [w or None for w in cells]
+        cells = column("origin")
+        origins = itertools.repeat("user", count) if cells is None else [o or "user" for o in cells]
+        return list(
+            zip(
+                keys,
+                kinds,
+                titles,
+                summaries,
+                start_days,
+                end_days,
+                precisions,
+                wordings,
+                confidence,
+                origins,
+                details,
+                strict=True,
+            )
+        )
+
+    return check
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _date_cell(date: str, precision: str) -> tuple[int, int, str] | None:
+    """A date cell's start and end day and its precision's name, None for an empty range.
+
+    Raises DateError as :meth:`FuzzyDate.parse` does. A range with its precision given is its
+    first part's start to its last part's end (as FuzzyDate.parse reads it): on a miss the
+    parts are looked up in their own cache, since they repeat far more than the pairs do.
+    """
+    first_text, slash, last_text = date.partition("/")
+    if slash and precision and "/" not in last_text:
+        start_day = _cached_date(first_text, precision)[0]
+        _, end_day, name = _cached_date(last_text, precision)
+        if end_day <= start_day:
+            return None
+        return start_day, end_day, name
+    return _cached_date(date, precision or None)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _details_cell(kind: str, cell: str) -> str | None:
+    """A details cell as the event table stores it, or None when in doubt (see below)."""
+    if cell in ("", "{}") and kind in _kinds_without_required_details():
+        return "{}"
+    return _checked_details(kind, cell)
 
 
 @functools.lru_cache(maxsize=1 << 16)

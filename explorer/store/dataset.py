@@ -17,6 +17,9 @@ from explorer.store.store import Store
 
 DATASET_FORMAT = "timeline-explorer-dataset"
 BUNDLED = "bundled"
+# the origin written out, not bound: SQLite uses a partial index only for a WHERE it can read
+# (migration 0004 indexes the keys WHERE origin = 'bundled')
+BUNDLED_KEYS = f"SELECT key FROM event WHERE origin = '{BUNDLED}'"
 META_DATASET_VERSION = "dataset_version"
 
 
@@ -83,9 +86,7 @@ def install_bundled_dataset(store: Store, dataset: Dataset | None = None) -> Cha
     if store.meta(META_DATASET_VERSION) == dataset.version:
         return Changes()
     new_keys = {event.key for _, event in dataset.events}
-    old_keys = {
-        row[0] for row in store.execute("SELECT key FROM event WHERE origin = ?", (BUNDLED,))
-    }
+    old_keys = {row[0] for row in store.execute(BUNDLED_KEYS)}
     user_keys = {
         row[0] for row in store.execute("SELECT key FROM event WHERE origin != ?", (BUNDLED,))
     }

@@ -463,3 +463,35 @@ def test_a_fault_comes_before_a_later_row_of_the_wrong_width(tmp_path):
     with pytest.raises(ImportRejected) as caught:
         import_events(new_store(tmp_path, "w.sqlite3"), path)
     assert "two.csv line 5: 3 cells, the header has 4" in str(caught.value)
+
+
+@pytest.mark.parametrize(("first", "again"), [(10, 20), (10, 2_100), (1_999, 2_000)])
+def test_an_id_given_twice_in_a_long_file_is_named_at_its_second_line(tmp_path, first, again):
+    # many rows go into one INSERT: a repeat inside one statement, or across two, is found
+    keys = [f"e{i}" for i in range(2_500)]
+    keys[again] = keys[first]
+    path = tmp_path / "twice.csv"
+    path.write_text("id,kind,title,date\n" + "".join(f"{k},other,T,2001\n" for k in keys))
+    store = new_store(tmp_path)
+    store.add_events([event("kept", "1999")])
+    with pytest.raises(ImportRejected) as caught:
+        import_events(store, path)
+    assert f"twice.csv line {again + 2}, event 'e{first}', field 'id': appears twice" in str(
+        caught.value
+    )
+    assert store.count() == 1
+
+
+def test_an_id_already_in_the_store_is_named_in_a_long_file(tmp_path):
+    path = tmp_path / "clash.csv"
+    keys = [f"e{i}" for i in range(2_500)]
+    keys[1_500] = "kept"
+    path.write_text("id,kind,title,date\n" + "".join(f"{k},other,T,2001\n" for k in keys))
+    store = new_store(tmp_path)
+    store.add_events([event("kept", "1999")])
+    with pytest.raises(ImportRejected) as caught:
+        import_events(store, path)
+    assert "clash.csv line 1502, event 'kept', field 'id': already in the store" in str(
+        caught.value
+    )
+    assert store.count() == 1

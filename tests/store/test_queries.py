@@ -249,3 +249,18 @@ def test_curated_structure_queries_find_mission_periods_and_funds(tmp_path):
     assert "ana-trust-fund" in {key for _, key in store.funds_with_commitments(100)}
     assert store.count_of_kind("fund") == 3
     store.close()
+
+
+def test_the_bundled_keys_are_read_from_their_own_small_index(tmp_path):
+    from explorer.store.dataset import BUNDLED_KEYS, install_bundled_dataset
+
+    store = new_store(tmp_path)
+    install_bundled_dataset(store)
+    plan = " ".join(row[-1] for row in store.execute(f"EXPLAIN QUERY PLAN {BUNDLED_KEYS}"))
+    assert "USING INDEX event_origin" in plan or "COVERING INDEX event_origin" in plan
+    assert len(list(store.execute(BUNDLED_KEYS))) == store.count() > 80
+
+
+def test_a_new_store_has_16_kib_pages(tmp_path):
+    store = new_store(tmp_path)
+    assert store.execute("PRAGMA page_size").fetchone()[0] == 16384

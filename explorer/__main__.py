@@ -2,4 +2,6 @@
 
 from explorer.app import main
 
-raise SystemExit(main())
+# guarded: a helper process (see explorer/store/read_ahead.py) imports this module again
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -9,6 +9,11 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m explorer`` and the ``timeline-explorer`` launcher."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--read-ahead-helper"]:
+        # the frozen app started as an import's helper process (explorer/store/read_ahead.py)
+        from explorer.store import read_ahead
+
+        return read_ahead.main(argv[1:])
     # numpy's OpenBLAS starts a thread pool at import (~0.1 s); the app does no linear algebra
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from explorer import cli

@@ -20,6 +20,7 @@ from typing import BinaryIO, TextIO
 from explorer.domain.dataset import DatasetError, event_to_json, parse_event
 from explorer.domain.details import referenced_keys
 from explorer.domain.events import Changes
+from explorer.store import read_ahead
 from explorer.store.connection import explain
 from explorer.store.errors import ImportCancelled, ImportRejected, StoreError
 from explorer.store.event_files import (
@@ -32,6 +33,7 @@ from explorer.store.event_files import (
     read_json,
 )
 from explorer.store.plain_rows import plain_batch_check, plain_row_check
+from explorer.store.read_ahead import CheckedRows
 from explorer.store.store import Store, event_row
 
 FORMATS = {".json": "json", ".csv": "csv"}
@@ -171,11 +173,12 @@ def _read_into(
     """Read every event of the file into ``writer``, a batch at a time; then finish it."""
     total = os.fstat(binary.fileno()).st_size
     queued = writer.event_rows
+    source: CheckedRows | None = None
 
     def batch_written() -> None:
         writer.flush()
         if progress:
-            progress(writer.done, binary.tell(), total)
+            progress(writer.done, binary.tell() if source is None else source.position, total)
         if cancelled and cancelled():
             raise ImportCancelled(f"{path}: import cancelled; nothing was imported")
 
@@ -195,22 +198,28 @@ def _read_into(
         # gone through row by row (the cheap check, else the domain, which names the
         # fault). A checked row is queued as it is: its id is the next one by its
         # place in the queue, and the writer counts it when it writes the batch.
-        check_batch = plain_batch_check(rows.header)
-        check = plain_row_check(rows.header)
-        for lines, batch in rows.batches(min(CHECK_BATCH, batch_size)):
-            checked = check_batch(batch)
-            if checked is not None:
-                queued += checked
-                writer.lines += lines
-            else:
-                for line, row in zip(lines, batch, strict=True):
-                    if (one := check(row)) is None:
-                        writer.add(rows.fields(row, line), line)
-                    else:
-                        queued.append(one)
-                        writer.lines.append(line)
-            if len(queued) >= batch_size:
-                batch_written()
+        # A big file is read and checked in a second process while this one writes.
+        check, check_batch = plain_row_check(rows.header), plain_batch_check(rows.header)
+        helper = total >= read_ahead.READ_AHEAD_BYTES and (os.cpu_count() or 1) > 1
+        source = CheckedRows(path, binary, rows, min(CHECK_BATCH, batch_size), helper=helper)
+        try:
+            for lines, checked, batch in source:
+                if checked is None and batch:
+                    checked = check_batch(batch)  # left unchecked by the helper, or in doubt
+                if checked is not None:
+                    queued += checked
+                    writer.lines += lines
+                else:
+                    for line, row in zip(lines, batch or (), strict=True):
+                        if (one := check(row)) is None:
+                            writer.add(rows.fields(row, line), line)
+                        else:
+                            queued.append(one)
+                            writer.lines.append(line)
+                if len(queued) >= batch_size:
+                    batch_written()
+        finally:
+            source.close()
     writer.finish()
 
 

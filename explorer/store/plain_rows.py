@@ -86,9 +86,9 @@ def plain_batch_check(header: list[str]) -> Callable[[list[list[str]]], list[tup
     """
     where = {name: header.index(name) for name in header}
     kinds_free = _kinds_without_required_details()
-    known_kinds = {kind.value for kind in EventKind}
+    known_kinds = {kind.value: kind.value for kind in EventKind}
     key_match, no_list = KEY_PATTERN.match, {"", "[]"}
-    confidences = {"", *CONFIDENCES}
+    confidences = {"": "high"} | {c: c for c in CONFIDENCES}
 
     def check(rows: list[list[str]]) -> list[tuple] | None:
         if not rows:
@@ -100,8 +100,11 @@ def plain_batch_check(header: list[str]) -> Callable[[list[list[str]]], list[tup
             return columns[where[name]] if name in where else None
 
         keys, kinds = column("id"), column("kind")
-        if not known_kinds.issuperset(kinds) or not all(map(key_match, keys)):
+        if not known_kinds.keys() >= set(kinds) or not all(map(key_match, keys)):
             return None
+        # one shared str per kind (and confidence): a batch sent to another process pickles
+        # each once, not a million times
+        kinds = list(map(known_kinds.__getitem__, kinds))
         for name in ("relations", "sources"):
             cells = column(name)
             if cells is not None and not no_list.issuperset(cells):
@@ -122,10 +125,9 @@ def plain_batch_check(header: list[str]) -> Callable[[list[list[str]]], list[tup
         if cells is None:
             confidence = itertools.repeat("high", count)
         else:
-            present = set(cells)
-            if not confidences.issuperset(present):
+            if not confidences.keys() >= set(cells):
                 return None
-            confidence = [c or "high" for c in cells] if "" in present else cells
+            confidence = list(map(confidences.__getitem__, cells))
         cells = column("precision")
         try:
             dates = list(
@@ -145,7 +147,11 @@ def plain_batch_check(header: list[str]) -> Callable[[list[list[str]]], list[tup
         cells = column("date_wording")
         wordings = itertools.repeat(None, count) if cells is None else [w or None for w in cells]
         cells = column("origin")
-        origins = itertools.repeat("user", count) if cells is None else [o or "user" for o in cells]
+        origins = (
+            itertools.repeat("user", count)
+            if cells is None
+            else ["user" if not o or o == "user" else o for o in cells]
+        )
         return list(
             zip(
                 keys,

@@ -3,6 +3,7 @@
 Slow (a few minutes): marked ``packaging``; skip locally with ``-m "not packaging"``, never in CI.
 """
 
+import io
 import json
 import os
 import shutil
@@ -196,3 +197,34 @@ def test_installed_package_starts_from_its_launcher_and_uninstalls_cleanly(build
         assert with_store.count() == report["event_count"]
     finally:
         with_store.close()
+
+
+def test_bundled_app_imports_a_big_csv_with_its_helper_process(build, tmp_path):
+    # a file past READ_AHEAD_BYTES is read by the frozen app started again as its helper
+    from explorer.store import read_ahead
+
+    app = str(build["bundle"] / NAME)
+    env = user_env(tmp_path / "user", "offscreen")
+    csv_path, db = tmp_path / "big.csv", tmp_path / "big.sqlite3"
+    made = subprocess.run(
+        [app, "generate", "--events", "90000", "--out", str(csv_path)],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert csv_path.stat().st_size > read_ahead.READ_AHEAD_BYTES
+    helper = subprocess.run(
+        [app, read_ahead.HELPER_FLAG, str(csv_path), "big.csv", "256"],
+        capture_output=True, env=env, cwd=tmp_path, timeout=300,
+    )  # fmt: skip
+    assert helper.returncode == 0
+    stream, messages = io.BytesIO(helper.stdout), []
+    while (message := read_ahead._receive(stream)) is not None:
+        messages.append(message)
+    assert messages[-1] == ("end",)
+    assert sum(len(lines) for m in messages[:-1] for lines, _, _ in m[1]) == 90_000
+    done = subprocess.run(
+        [app, "--db", str(db), "import", str(csv_path)],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "imported 90000 new events" in done.stdout

@@ -177,7 +177,8 @@ class EventListPanel(QWidget):
         self._view_state.set_search_matches(frozenset(h.id for h in hits))
         self._show(lambda: self.model.set_summaries(hits))
         more = " (the first ones)" if len(hits) == SEARCH_LIMIT else ""
-        self.result_label.setText(f"{len(hits)} matches for “{text}”{more}")
+        found = f"{len(hits):,} match{'es' if len(hits) != 1 else ''}"
+        self.result_label.setText(f"{found} for “{text}”{more}")
 
     def _refresh(self) -> None:
         if self.searching:
@@ -197,7 +198,8 @@ class EventListPanel(QWidget):
         self._show(
             lambda: self.model.set_rows(columns.ids[rows], columns.start[rows], columns.kind[rows])
         )
-        self.result_label.setText(f"{count} events in view")
+        # as the status bar counts them: "1,000,000 events", "1 event"
+        self.result_label.setText(f"{count:,} event{'s' if count != 1 else ''} in view")
 
     def _show(self, fill) -> None:
         """Replace the rows and keep the shared selection selected in the table."""

@@ -56,6 +56,11 @@ def test_import_through_the_file_menu_shows_the_new_events_in_every_pane(
     qtbot.waitUntil(lambda: model.rowCount() == 2)
     titles = {model.summary(r).title for r in range(model.rowCount())}
     assert titles == {"Zanzibar talks on the northern supply route", "Zanzibar trust fund pledge"}
+    assert window.list_panel.result_label.text() == "2 matches for “Zanzibar”"
+    qtbot.keyClicks(window.list_panel.search_box, " talks")
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert window.list_panel.result_label.text() == "1 match for “Zanzibar talks”"
+    window.list_panel.search_box.clear()
     select(window, "zanzibar-fund")
     assert window.timeline.view_state.selected == window.store.id_of("zanzibar-fund")
     assert window.actions["import_events"].isEnabled()
@@ -142,6 +147,7 @@ def test_a_large_import_reloads_every_pane_from_the_store(make_window, qtbot, tm
     window.fit_all()
     model = window.list_panel.model
     qtbot.waitUntil(lambda: model.rowCount() == before + 12_000)
+    assert window.list_panel.result_label.text() == f"{before + 12_000:,} events in view"
 
 
 def test_a_json_export_of_another_store_imports_too(make_window, qtbot, tmp_path):

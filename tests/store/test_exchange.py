@@ -495,3 +495,42 @@ def test_an_id_already_in_the_store_is_named_in_a_long_file(tmp_path):
         caught.value
     )
     assert store.count() == 1
+
+
+def _rows_with_few_dates(path, count):
+    # every row its own id and title, the dates from one year: what grows is the file itself,
+    # not the (bounded) cache of distinct dates
+    lines = ["id,kind,title,date,summary"]
+    lines += [
+        f"m{i},other,Title number {i} of a long file,2010-{1 + i % 12:02d}-{1 + i % 28:02d},"
+        f"Summary {i}"
+        for i in range(count)
+    ]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_a_streamed_import_holds_no_more_of_a_long_file_than_of_a_short_one(tmp_path, monkeypatch):
+    import tracemalloc
+
+    from explorer.store import read_ahead
+
+    monkeypatch.setattr(read_ahead, "READ_AHEAD_BYTES", 1 << 60)  # all in this process
+    peaks = {}
+    for count in (10_000, 80_000):
+        path = _rows_with_few_dates(tmp_path / f"rows{count}.csv", count)
+        store = new_store(tmp_path, f"rows{count}.sqlite3")
+        tracemalloc.start()
+        try:
+            import_events(store, path, batch_size=5_000)
+            peaks[count] = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert store.count() == count
+        store.close()
+    growth = (tmp_path / "rows80000.csv").stat().st_size - (
+        tmp_path / "rows10000.csv"
+    ).stat().st_size
+    assert growth > 4_000_000
+    # eight times the rows, about the same Python memory: a batch at a time, never the file
+    assert peaks[80_000] - peaks[10_000] < growth / 8, peaks

@@ -181,3 +181,27 @@ def test_the_app_can_be_asked_to_be_the_helper(tmp_path):
     batches = [batch for m in messages[:-1] for batch in m[1]]
     assert sum(len(lines) for lines, _, _ in batches) == 25_000
     assert messages[1][2] == path.stat().st_size  # how far it read, for the progress bar
+
+
+def _helper_peak_mb(tmp_path, count):
+    """Peak memory (VmHWM) of the helper's work on a file of ``count`` rows, in its own process."""
+    from tests.store.test_exchange import _rows_with_few_dates
+
+    path = _rows_with_few_dates(tmp_path / f"few{count}.csv", count)
+    code = (
+        "import os, sys; from explorer.store.read_ahead import read_in_helper\n"
+        "with open(os.devnull, 'wb') as out: read_in_helper(sys.argv[1], 'f.csv', 256, out)\n"
+        "print([l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+    )
+    return int(done.stdout.strip()) / 1024, path.stat().st_size / 1e6
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="reads /proc")
+def test_the_helper_holds_no_more_of_a_long_file_than_of_a_short_one(tmp_path):
+    short_mb, short_file = _helper_peak_mb(tmp_path, 20_000)
+    long_mb, long_file = _helper_peak_mb(tmp_path, 200_000)
+    assert long_file - short_file > 12  # MB more to read...
+    assert long_mb - short_mb < 4, (short_mb, long_mb)  # ...and no more memory to speak of

@@ -279,7 +279,7 @@ def _index_sorting(conn: sqlite3.Connection) -> Iterator[None]:
     A small cache makes SQLite's sorter cut the keys into runs of a few MiB, sorted while the
     table is still being read (by a second thread where there is a second core) and merged at
     the end; one run of the whole index, as the import's big cache allows, sorted slower. At a
-    million rows the event table's four indexes took 3.3-3.7 s so, 1.3-1.5 s this way.
+    million rows the event table's four indexes took 3.3-3.7 s so, 1.3-2.1 s this way.
     """
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     threads = conn.execute("PRAGMA threads").fetchone()[0]

@@ -200,7 +200,9 @@ def read_in_helper(path: str, name: str, size: int, out: BinaryIO) -> None:
 def main(argv: list[str]) -> int:
     """``python -m explorer.store.read_ahead PATH NAME SIZE``: the helper, writing to stdout."""
     path, name, size = argv
-    read_in_helper(path, name, int(size), sys.stdout.buffer)
+    # a windowed frozen app has no sys.stdout, though its parent gave it a pipe
+    out = sys.stdout.buffer if sys.stdout is not None else os.fdopen(1, "wb", closefd=False)
+    read_in_helper(path, name, int(size), out)
     return 0
 
 

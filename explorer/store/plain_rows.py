@@ -81,8 +81,10 @@ def plain_batch_check(header: list[str]) -> Callable[[list[list[str]]], list[tup
 
     Returns every row's event table columns when the whole batch is surely valid, else None
     (the caller then checks the batch row by row, which finds the fault and its line). Each
-    step runs over a whole column in C (set inclusion, ``map`` over cached functions, ``zip``),
-    which is what makes a million plain rows cheap: ~2.6 µs a row checked one by one.
+    step runs over a whole column in C (set inclusion, ``map`` over cached functions, ``zip``):
+    reading and checking a million plain rows took 4.4 s row by row, 3.1 s 256 rows at a time.
+    A batch with one row in doubt (relations, sources) goes row by row: a file with such rows
+    all through it is checked at the row-by-row speed, no slower.
     """
     where = {name: header.index(name) for name in header}
     kinds_free = _kinds_without_required_details()

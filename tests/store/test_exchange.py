@@ -225,6 +225,10 @@ def test_a_large_import_rebuilds_indexes_and_stays_searchable(tmp_path, monkeypa
     assert [s.key for s in store.search("meeting 7")][:1] == ["e7"]
     assert len(store.events_between(*_year(2005))) == 25
     assert store.integrity_problems() == []
+    # the settings the bulk work used are put back: FTS5's segment size, the sorter's threads
+    hashsize = "SELECT v FROM event_fts_config WHERE k = 'hashsize'"
+    assert store.execute(hashsize).fetchone() in (None, (exchange.FTS_HASH_BYTES,))
+    assert store.execute("PRAGMA threads").fetchone()[0] == 0
 
 
 def _year(year):

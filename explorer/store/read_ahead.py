@@ -69,11 +69,9 @@ class CheckedRows:
         return self._from_helper() if self.helper else self._from_here()
 
     def _from_here(self) -> Iterator[Batch]:
-        check = plain_batch_check(self.rows.header)
-        for lines, batch in self.rows.batches(self.size):
-            checked = check(batch)
+        for item in checked_batches(self.rows, self.size):
             self.position = self.binary.tell()
-            yield lines, checked, None if checked is not None else batch
+            yield item
 
     def _from_helper(self) -> Iterator[Batch]:
         try:
@@ -127,6 +125,14 @@ class CheckedRows:
             process.stdout.close()
 
 
+def checked_batches(rows: CsvRows, size: int, leave_every: int = 0) -> Iterator[Batch]:
+    """The batches of ``rows``, each checked, except one in ``leave_every`` (if given)."""
+    check = plain_batch_check(rows.header)
+    for number, (lines, batch) in enumerate(rows.batches(size)):
+        checked = None if leave_every and number % leave_every == 0 else check(batch)
+        yield lines, checked, None if checked is not None else batch
+
+
 def helper_command() -> list[str]:
     """How to start a helper: this interpreter on this module, or the frozen app itself."""
     if getattr(sys, "frozen", False):
@@ -167,17 +173,15 @@ def read_in_helper(path: str, name: str, size: int, out: BinaryIO) -> None:
 
     try:
         with open(path, "rb") as binary:
-            rows = CsvRows(binary, name)
-            check = plain_batch_check(rows.header)
+            rows = CsvRows(binary, name)  # held: its text reader closes the file when freed
             batches: list[Batch] = []
             count = 0
             try:
-                for number, (lines, batch) in enumerate(rows.batches(size)):
-                    # every LEAVE_EVERY-th batch goes unchecked: the importing process, which
-                    # would otherwise wait for this one, checks it (see CheckedRows)
-                    checked = None if number % LEAVE_EVERY == 0 else check(batch)
-                    batches.append((lines, checked, None if checked is not None else batch))
-                    count += len(batch)
+                # one batch in LEAVE_EVERY goes unchecked: the importing process, which would
+                # otherwise wait for this one, checks it (see CheckedRows)
+                for item in checked_batches(rows, size, LEAVE_EVERY):
+                    batches.append(item)
+                    count += len(item[0])
                     if count >= MESSAGE_ROWS:
                         send(("rows", batches, binary.tell()))
                         batches, count = [], 0

@@ -100,24 +100,6 @@ def store_path(options: argparse.Namespace) -> Path:
     return options.db if options.db else default_store_path()
 
 
-def open_store(options: argparse.Namespace, *, must_exist: bool = False):
-    """Open the store for a subcommand; the default store is created from the bundled dataset."""
-    from explorer.store import Store
-    from explorer.store.dataset import install_bundled_dataset
-
-    path = store_path(options)
-    if options.db is None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        store = Store(path)
-        try:
-            install_bundled_dataset(store)
-        except BaseException:
-            store.close()
-            raise
-        return store
-    return Store(path, create=not must_exist)
-
-
 @command("where", "print the paths in use (store, settings, data folder)", lambda p: None)
 def run_where(options: argparse.Namespace) -> int:
     """Print where the store, settings and user data live."""

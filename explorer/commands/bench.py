@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from explorer.cli import EXIT_OK, command, fail
+from explorer.measure import memory_mb
 
 GENERATOR_VERSION = 3  # part of cached file names: bump when generate.py changes its output
 TARGETS = {  # issue 6, at 1M events on a 2-core machine, offscreen
@@ -48,20 +49,6 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="rows of the CSV whose import is timed (default: the largest size; 0 skips)",
     )
-
-
-def memory_mb() -> dict[str, float | None]:
-    """Resident memory now (VmRSS) and at its peak (VmHWM), from /proc/self/status (Linux)."""
-    values: dict[str, float] = {}
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                name, _, rest = line.partition(":")
-                if name in ("VmRSS", "VmHWM"):
-                    values[name] = round(int(rest.split()[0]) / 1024, 1)
-    except OSError:
-        pass  # not Linux: no figures rather than a wrong one
-    return {"steady": values.get("VmRSS"), "peak": values.get("VmHWM")}
 
 
 def cache_dir(options: argparse.Namespace) -> Path:

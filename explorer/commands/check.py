@@ -6,11 +6,12 @@ from __future__ import annotations
 import argparse
 import sqlite3
 
-from explorer.cli import EXIT_OK, EXIT_PROBLEM, command, open_store, store_path
+from explorer.cli import EXIT_OK, EXIT_PROBLEM, command, store_path
 from explorer.domain.dataset import DatasetError, event_to_json, parse_event
 from explorer.domain.details import referenced_keys
 from explorer.store.dataset import META_DATASET_VERSION, bundled_dataset
 from explorer.store.errors import StoreError
+from explorer.store.opening import open_store
 from explorer.store.store import Store
 
 # a damaged store could report a problem for every one of a million events
@@ -31,7 +32,7 @@ def run_check(options: argparse.Namespace) -> int:
         print(f"bundled dataset {dataset.version}: {len(dataset.events)} events, valid")
     except DatasetError as exc:
         problems.append(f"bundled dataset: {exc}")
-    store = open_store(options, must_exist=True)
+    store = open_store(options.db, must_exist=True)
     try:
         problems += [f"store: {p}" for p in store.integrity_problems()]
         try:

@@ -7,10 +7,11 @@ import sys
 import time
 from pathlib import Path
 
-from explorer.cli import EXIT_OK, command, fail, open_store
+from explorer.cli import EXIT_OK, command, fail
 from explorer.store.columns import refresh_columns_cache
 from explorer.store.errors import StoreError
 from explorer.store.exchange import export_to_path, file_format, import_events, write_export
+from explorer.store.opening import open_store
 
 # progress lines only for files big enough to take a while
 PROGRESS_MIN_BYTES = 1 << 20
@@ -42,7 +43,7 @@ def run_export(options: argparse.Namespace) -> int:
     """Export the whole store; the file is replaced only when the export is complete."""
     if options.file != "-":
         file_format(options.file)  # refuse an unknown extension before opening anything
-    store = open_store(options, must_exist=True)
+    store = open_store(options.db, must_exist=True)
     try:
         if options.file == "-":
             write_export(store, sys.stdout, "json")
@@ -65,7 +66,7 @@ def run_import(options: argparse.Namespace) -> int:
     file_format(options.file)
     if not options.file.is_file():
         return fail(f"{options.file}: no such file")
-    store = open_store(options)
+    store = open_store(options.db)
     started = time.perf_counter()
     try:
         before = store.count()

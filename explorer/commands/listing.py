@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from explorer.cli import EXIT_OK, command, fail, open_store
+from explorer.cli import EXIT_OK, command, fail
 from explorer.domain.dates import DateError, FuzzyDate
 from explorer.domain.events import EventKind, EventSummary
+from explorer.store.opening import open_store
 
 COLUMNS = ("DATE", "KIND", "TITLE", "ID")
 
@@ -44,7 +45,7 @@ def run_list(options: argparse.Namespace) -> int:
         return fail(f"--from/--to: {exc}")
     if options.limit is not None and options.limit < 0:
         return fail("--limit: must be 0 or more")
-    store = open_store(options, must_exist=True)
+    store = open_store(options.db, must_exist=True)
     try:
         events = _matching(store, kinds, start, end, options.search, options.limit)
     finally:

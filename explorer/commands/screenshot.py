@@ -8,8 +8,9 @@ import re
 import tempfile
 from pathlib import Path
 
-from explorer.cli import EXIT_OK, command, fail, open_store
+from explorer.cli import EXIT_OK, command, fail
 from explorer.domain.dates import DateError, FuzzyDate
+from explorer.store.opening import open_store
 
 _SIZE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
 SETTLE_MS = 400  # the timeline fetches label titles shortly after its first frame
@@ -55,7 +56,7 @@ def run_screenshot(options: argparse.Namespace) -> int:
         return fail(f"{options.output}: the screenshot is written as PNG; name it *.png")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
-    store = open_store(options, must_exist=options.db is not None)
+    store = open_store(options.db, must_exist=options.db is not None)
     try:
         return _render(options, store, (width, height), visible)
     finally:

@@ -201,15 +201,22 @@ class LinkedEvent:
 
 @dataclass(frozen=True, slots=True)
 class Changes:
-    """What a data operation changed, so panes can update; ``origin`` names who started it."""
+    """What a data operation changed, so panes can update; ``origin`` names who started it.
+
+    ``store_replaced``: too much changed to name (a large import), read everything again.
+    ``opened``: another store is shown; row ids, selection and history of the old one mean
+    nothing in it."""
 
     added: tuple[str, ...] = ()
     updated: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
     store_replaced: bool = False
+    opened: bool = False
     origin: object = None
 
     @property
     def any(self) -> bool:
         """True when anything changed."""
-        return bool(self.added or self.updated or self.removed or self.store_replaced)
+        return bool(
+            self.added or self.updated or self.removed or self.store_replaced or self.opened
+        )

@@ -11,7 +11,6 @@ the next load reads the events with SQL and writes it again.
 from __future__ import annotations
 
 import contextlib
-import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -104,12 +103,9 @@ def load_columns(store: Store, *, cache_from: int = CACHE_FROM) -> EventColumns:
     """Every event's numeric columns, sorted by (start, id): from the cache, else from SQL
     (then cached when the store holds at least ``cache_from`` events and can be written).
 
-    While the store is unchanged, every caller gets the same (immutable) columns object: the
-    window, the list and the timeline share one copy instead of holding one each.
+    Each call reads them again: whoever holds the open store loads them once per change and
+    hands the one copy to everything that draws or lists it.
     """
-    remembered = _LOADED.get(store)
-    if remembered is not None and remembered[0] == _change_mark(store):
-        return remembered[1]
     columns = read_cached_columns(store)
     if columns is None:
         columns = read_columns_from_sql(store)
@@ -117,19 +113,7 @@ def load_columns(store: Store, *, cache_from: int = CACHE_FROM) -> EventColumns:
             # locked by another writer, or the disk is full: the next load tries again
             with contextlib.suppress(StoreError):
                 write_columns_cache(store, columns)
-    _LOADED[store] = (_change_mark(store), columns)
     return columns
-
-
-# store -> (change mark when loaded, columns); forgotten with the store object
-_LOADED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _change_mark(store: Store) -> tuple[int, int]:
-    """Changes anywhere show in this pair: PRAGMA data_version moves when another connection
-    commits, total_changes when this one writes."""
-    row = store.execute("SELECT data_version, total_changes() FROM pragma_data_version").fetchone()
-    return row[0], row[1]
 
 
 def read_columns_from_sql(store: Store) -> EventColumns:

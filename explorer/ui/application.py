@@ -42,9 +42,9 @@ def create_application(qt_args: list[str] | None = None) -> QApplication:
 
 def open_user_store(options: argparse.Namespace):
     """The store named by --db, or the per-user store kept up to date with the bundled dataset."""
-    from explorer.cli import open_store
+    from explorer.store.opening import open_store
 
-    return open_store(options)
+    return open_store(options.db)
 
 
 def run_window(options: argparse.Namespace) -> int:

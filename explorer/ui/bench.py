@@ -155,15 +155,17 @@ def time_searches(store) -> dict:
 
 def measure(db: Path | None, spawned_at: float | None, frames: int) -> dict:
     """Open the main window over ``db`` (default: the per-user store) and measure it."""
-    from explorer.commands.bench import memory_mb
-    from explorer.ui.application import create_application, open_user_store
+    from explorer.domain.events import Changes
+    from explorer.measure import memory_mb
+    from explorer.store.opening import open_store
+    from explorer.ui.application import create_application
     from explorer.ui.main_window import MainWindow
     from explorer.ui.settings import Settings
 
     if db is not None and not db.exists():  # never measure an empty store made by mistake
         raise SystemExit(f"error: {db}: no such store")
     app = create_application([])
-    store = open_user_store(argparse.Namespace(db=db))
+    store = open_store(db)
     settings_dir = tempfile.mkdtemp(prefix="timeline-bench-")
     window = MainWindow(store, Settings(Path(settings_dir) / "bench.ini"))
     window.resize(*WINDOW_SIZE)
@@ -189,7 +191,7 @@ def measure(db: Path | None, spawned_at: float | None, frames: int) -> dict:
     result["memory_mb"] = memory_mb()  # before the loads below add garbage of their own
     result["load_columns_ms"] = time_loads(store.path)
     t0 = time.perf_counter()
-    window.timeline.set_store(store)
+    window.timeline.follow_changes(Changes(opened=True))  # as after File > Open Store
     result["timeline_set_store_ms"] = round((time.perf_counter() - t0) * 1000, 1)
     result["search_ms"] = time_searches(store)
     window.close()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from explorer.domain.events import Changes
+from explorer.ui.open_store import OpenStore
 from explorer.ui.view_state import ViewState
 
 MAX_ENTRIES = 500
@@ -14,12 +16,15 @@ class SelectionHistory(QObject):
 
     changed = Signal()  # can_go_back / can_go_forward may differ
 
-    def __init__(self, view_state: ViewState, parent: QObject | None = None) -> None:
+    def __init__(
+        self, open_store: OpenStore, view_state: ViewState, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._view_state = view_state
         self._entries: list[int] = []
         self._index = -1
         view_state.selection_changed.connect(self._on_selection_changed)
+        open_store.changed.connect(self._on_store_changed)
 
     @property
     def can_go_back(self) -> bool:
@@ -45,8 +50,12 @@ class SelectionHistory(QObject):
             self._view_state.select(self._entries[self._index], origin=self)
             self.changed.emit()
 
+    def _on_store_changed(self, changes: Changes) -> None:
+        if changes.opened:  # the old store's row ids mean other events in this one
+            self.clear()
+
     def clear(self) -> None:
-        """Forget everything (another store was opened: its row ids mean other events)."""
+        """Forget everything but the current selection."""
         self._entries, self._index = [], -1
         selected = self._view_state.selected
         if selected is not None:

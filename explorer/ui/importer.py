@@ -28,7 +28,7 @@ from explorer.store import Store
 from explorer.store.columns import load_columns
 from explorer.store.errors import ImportCancelled, ImportRejected, StoreError
 from explorer.store.exchange import import_events
-from explorer.ui.window_files import show_message
+from explorer.ui.dialogs import show_message
 
 IMPORT_FILTER = "Event files (*.csv *.json);;CSV files (*.csv);;JSON files (*.json)"
 CANCELLED_TEXT = "Import cancelled; nothing was changed"
@@ -206,7 +206,7 @@ class WindowImport(QObject):
             return
         rows = self.progress.rows
         self._join()
-        self.window.apply_import(dataclasses.replace(changes, origin=self))
+        self.window.open_store.notify(dataclasses.replace(changes, origin=self))
         count = len(changes.added) if not changes.store_replaced else rows
         text = f"Imported {count:,} event{'s' if count != 1 else ''}"
         if changes.updated:

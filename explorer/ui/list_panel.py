@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.domain.events import EventKind
-from explorer.store.columns import EventColumns
+from explorer.domain.events import Changes, EventKind
 from explorer.ui.event_list import DATE, KIND, TITLE, EventListModel, kind_codes
+from explorer.ui.open_store import OpenStore
 from explorer.ui.view_state import ViewState
 
 SEARCH_DELAY_MS = 150
@@ -45,9 +45,9 @@ class EventListPanel(QWidget):
 
     activated = Signal()  # Enter on a row or in the search box: focus goes back to the timeline
 
-    def __init__(self, store, columns: EventColumns, view_state: ViewState, parent=None) -> None:
+    def __init__(self, open_store: OpenStore, view_state: ViewState, parent=None) -> None:
         super().__init__(parent)
-        self._store, self._columns, self._view_state = store, columns, view_state
+        self._open_store, self._view_state = open_store, view_state
         self._following = False  # True while we mirror a selection made elsewhere
         self.setAccessibleName("Event list")
         self.setAccessibleDescription("Search box, kind filters and the list of events")
@@ -57,7 +57,7 @@ class EventListPanel(QWidget):
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
         self.result_label.setAccessibleName("List summary")
         self.result_label.setAccessibleDescription("How many events the list shows")
-        self.model = EventListModel(store, self)
+        self.model = EventListModel(open_store.store, self)
         self.table = self._build_table()
 
         layout = QVBoxLayout(self)
@@ -78,6 +78,7 @@ class EventListPanel(QWidget):
         view_state.visible_range_changed.connect(self._on_range_changed)
         view_state.lanes_changed.connect(lambda _lanes: self._refresh())
         view_state.selection_changed.connect(self._on_selection_changed)
+        open_store.changed.connect(self._on_store_changed)
         self._refresh()
 
     # -- building ----------------------------------------------------------------------------
@@ -144,11 +145,12 @@ class EventListPanel(QWidget):
 
     # -- filling -----------------------------------------------------------------------------
 
-    def set_store(self, store, columns: EventColumns) -> None:
-        """Show another store (the search is kept and re-run)."""
-        self._store, self._columns = store, columns
-        self.model.set_store(store)
-        self._run_search()
+    def _on_store_changed(self, changes: Changes) -> None:
+        """Events changed or another store opened: the rows are read again (the search is
+        kept and re-run)."""
+        if changes.any:
+            self.model.set_store(self._open_store.store)
+            self._run_search()
 
     def checked_kinds(self) -> set[EventKind]:
         """Kinds ticked in the filter and drawn in a lane that is shown."""
@@ -173,7 +175,7 @@ class EventListPanel(QWidget):
             self._view_state.set_search_matches(None)
             self._refresh()
             return
-        hits = self._store.search(text, limit=SEARCH_LIMIT, kinds=self.checked_kinds())
+        hits = self._open_store.store.search(text, limit=SEARCH_LIMIT, kinds=self.checked_kinds())
         self._view_state.set_search_matches(frozenset(h.id for h in hits))
         self._show(lambda: self.model.set_summaries(hits))
         more = " (the first ones)" if len(hits) == SEARCH_LIMIT else ""
@@ -184,7 +186,7 @@ class EventListPanel(QWidget):
         if self.searching:
             self._run_search()
             return
-        columns = self._columns
+        columns = self._open_store.columns
         start, end = self._view_state.visible_range
         rows = columns.window(start, end)
         kinds = self.checked_kinds()

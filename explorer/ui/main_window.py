@@ -12,13 +12,15 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QWid
 from explorer.domain.dates import date_of
 from explorer.domain.events import Changes, Lane
 from explorer.locations import APP_NAME
-from explorer.store.columns import LANE_ORDER, load_columns
-from explorer.ui import window_files
+from explorer.store.columns import LANE_ORDER, EventColumns
+from explorer.store.store import Store
+from explorer.ui import dialogs
 from explorer.ui.actions import WindowActions
 from explorer.ui.details.view import DetailView
 from explorer.ui.history import SelectionHistory
 from explorer.ui.importer import WindowImport
 from explorer.ui.list_panel import EventListPanel
+from explorer.ui.open_store import OpenStore
 from explorer.ui.palette import ColorSchemes
 from explorer.ui.settings import Settings
 from explorer.ui.timeline.widget import TimelineWidget
@@ -31,19 +33,21 @@ STATUS_DELAY_MS = 60
 class MainWindow(QMainWindow):
     """The application's main window over one store."""
 
-    def __init__(self, store, settings: Settings) -> None:
+    def __init__(self, store: Store, settings: Settings) -> None:
         super().__init__()
-        self.store, self.settings = store, settings
+        self.settings = settings
         self.setObjectName("main_window")
         self.setAccessibleName(APP_NAME)
         self.setAccessibleDescription("Timeline of NATO–Afghanistan relations with event details")
+        self.open_store = OpenStore(store, self)
         self.view_state = ViewState(self)
-        self.columns = load_columns(store)
-        self.history = SelectionHistory(self.view_state, self)
-        self.timeline = TimelineWidget(store, self.view_state, self)
+        # first of all: another store's panes must not look up the old store's selection
+        self.open_store.changed.connect(self._on_store_changed)
+        self.history = SelectionHistory(self.open_store, self.view_state, self)
+        self.timeline = TimelineWidget(self.open_store, self.view_state, self)
         _name_timeline(self.timeline)
-        self.list_panel = EventListPanel(store, self.columns, self.view_state, self)
-        self.detail_view = DetailView(store, self.view_state, self)
+        self.list_panel = EventListPanel(self.open_store, self.view_state, self)
+        self.detail_view = DetailView(self.open_store, self.view_state, self)
         self._build_layout()
         self._build_status_bar()
         self.actions = WindowActions(self)
@@ -53,6 +57,16 @@ class MainWindow(QMainWindow):
         self._connect()
         self._update_title()
         self._restore()
+
+    @property
+    def store(self) -> Store:
+        """The store the window shows (File > Open Store replaces it)."""
+        return self.open_store.store
+
+    @property
+    def columns(self) -> EventColumns:
+        """The open store's columns, shared by every pane."""
+        return self.open_store.columns
 
     # -- building ----------------------------------------------------------------------------
 
@@ -88,6 +102,8 @@ class MainWindow(QMainWindow):
         self.statusBar().setAccessibleDescription("Visible date range and events in view")
         self._status_timer = QTimer(self, singleShot=True, interval=STATUS_DELAY_MS)
         self._status_timer.timeout.connect(self._update_status)
+        # after the timeline: it fits a newly opened store before the status counts the view
+        self.open_store.changed.connect(lambda _changes: self._update_status())
 
     def _build_pane_keys(self) -> None:
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -108,7 +124,6 @@ class MainWindow(QMainWindow):
         state.selection_changed.connect(self._on_selection_changed)
         state.visible_range_changed.connect(lambda *_: self._status_timer.start())
         state.lanes_changed.connect(self._on_lanes_changed)
-        state.store_changed.connect(self._on_store_changed)
         self.list_panel.activated.connect(self.focus_timeline)
         self.history.changed.connect(self._update_history_actions)
         self._update_history_actions()
@@ -156,8 +171,8 @@ class MainWindow(QMainWindow):
         settings.visible_range = self.view_state.visible_range
         settings.lanes = self.view_state.lanes
         selected = self.view_state.selected
-        summary = self.store.summary(selected) if selected is not None else None
-        settings.selected_event = summary.key if summary else None
+        record = self.open_store.selected_event(selected)
+        settings.selected_event = record.summary.key if record else None
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
@@ -169,9 +184,10 @@ class MainWindow(QMainWindow):
 
     def _on_selection_changed(self, event_id: int | None, origin: object) -> None:
         """Bring a selection made outside the timeline into view (showing its lane if hidden)."""
-        summary = self.store.summary(event_id) if event_id is not None else None
-        if summary is None or origin is self.timeline:
+        record = self.open_store.selected_event(event_id)
+        if record is None or origin is self.timeline:
             return
+        summary = record.summary
         lane = summary.kind.lane
         if lane not in self.view_state.lanes:
             self.view_state.set_lanes(self.view_state.lanes | {lane})
@@ -183,13 +199,10 @@ class MainWindow(QMainWindow):
             self.view_state.set_visible_range(middle - half, middle + half, origin=self)
 
     def _on_store_changed(self, changes: Changes) -> None:
-        """Events were added, changed or removed elsewhere: re-read the list's columns."""
-        if changes.origin is self or not changes.any:
-            return
-        self.columns = load_columns(self.store)
-        self.list_panel.set_store(self.store, self.columns)
-        self.detail_view.set_store(self.store)
-        self._update_status()
+        """Another store was opened: nothing of the old one is selected, the title names it."""
+        if changes.opened:
+            self.view_state.select(None, origin=self)
+            self._update_title()
 
     def _on_lanes_changed(self, lanes: frozenset[Lane]) -> None:
         for lane in Lane:
@@ -290,19 +303,19 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """Help > Keyboard Shortcuts."""
-        window_files.show_shortcuts(self)
+        dialogs.show_shortcuts(self)
 
     def show_about(self) -> None:
         """Help > About."""
-        window_files.show_about(self)
+        dialogs.show_about(self)
 
     def choose_store(self) -> None:
         """File > Open Store…"""
-        window_files.choose_store(self)
+        dialogs.choose_store(self)
 
     def choose_export(self) -> None:
         """File > Export View…"""
-        window_files.choose_export(self)
+        dialogs.choose_export(self)
 
     def choose_import(self) -> None:
         """File > Import Events…"""
@@ -315,30 +328,6 @@ class MainWindow(QMainWindow):
     def import_file(self, path: Path) -> bool:
         """Import a CSV or JSON file in the background; False while another import runs."""
         return self.importer.start(path)
-
-    def apply_import(self, changes: Changes) -> None:
-        """An import into this store committed: every pane shows the new events."""
-        if changes.store_replaced:  # a large import names no keys: the timeline reloads whole
-            kept = self.timeline.visible_range()
-            self.timeline.set_store(self.store)
-            self.timeline.set_range(*kept)
-        self.view_state.store_changed.emit(changes)
-
-    def replace_store(self, store) -> None:
-        """Show another store in every pane; the old one is closed."""
-        old, self.store = self.store, store
-        self.view_state.select(None, origin=self)
-        self.columns = load_columns(store)
-        self.timeline.set_store(store)
-        self.list_panel.set_store(store, self.columns)
-        self.detail_view.set_store(store)
-        self.history.clear()
-        self.view_state.store_changed.emit(Changes(store_replaced=True, origin=self))
-        self.timeline.fit_all()
-        self._update_title()
-        self._update_status()
-        if old is not store:
-            old.close()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)

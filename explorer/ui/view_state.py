@@ -1,4 +1,5 @@
-"""The one selection/view-state object that every pane shares (panes never call each other)."""
+"""The one selection/view-state object that every pane shares (panes never call each other);
+changes to the store itself come through OpenStore."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ class ViewState(QObject):
     visible_range_changed = Signal(float, float, object)  # start_day, end_day, origin
     lanes_changed = Signal(object)  # frozenset[Lane]
     search_changed = Signal(object)  # None (no search) or frozenset of matching row ids
-    store_changed = Signal(object)  # a domain Changes record
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from explorer.domain.dates import FuzzyDate
 from explorer.domain.events import Event, EventKind, Source
 from explorer.store import Store
-from explorer.ui.window_files import export_view, open_store_file
+from explorer.ui.dialogs import export_view, open_store_file
 from tests.ui.helpers import select
 
 

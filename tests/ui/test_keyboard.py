@@ -9,7 +9,7 @@ from explorer.ui.details.fund import FundPane
 from explorer.ui.details.meeting import MeetingPane
 from explorer.ui.details.troop import TroopLevelPane
 from explorer.ui.details.widgets import LinkButton
-from explorer.ui.window_files import show_shortcuts
+from explorer.ui.dialogs import show_shortcuts
 from tests.ui.helpers import focus_inside, press, selected_key
 
 K = Qt.Key

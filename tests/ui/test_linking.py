@@ -140,7 +140,7 @@ def test_events_added_elsewhere_appear_in_the_list(make_window, qtbot):
         FuzzyDate.parse("2016-05-05"),
         sources=(Source("test"),),
     )
-    window.view_state.store_changed.emit(window.store.add_events([added], origin="import"))
+    window.open_store.notify(window.store.add_events([added], origin="import"))
     qtbot.waitUntil(lambda: window.list_panel.model.rowCount() == before + 1)
     assert window.list_panel.model.row_of(window.store.id_of("new-visit")) is not None
     assert window.range_label.text().endswith(f"{before + 1} events in view")

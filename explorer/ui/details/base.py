@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget
 
-from explorer.domain.events import Event, EventSummary, LinkedEvent, Source
+from explorer.domain.events import EventSummary, Source
 from explorer.ui.details.widgets import (
     LinkButton,
     add_row,
@@ -17,6 +17,7 @@ from explorer.ui.details.widgets import (
     stacked,
     text_label,
 )
+from explorer.ui.open_store import SelectedEvent
 
 SelectKey = Callable[[str], None]
 
@@ -41,13 +42,18 @@ CONFIDENCE_TEXT = {
 class DetailPane(QWidget):
     """Base of the panes: subclasses add their kind's fields in :meth:`add_kind_fields`."""
 
-    kind_heading = "Details"
-
     def __init__(
-        self, store, event: Event, select_key: SelectKey, cache: dict | None = None, parent=None
+        self,
+        store,
+        selected: SelectedEvent,
+        select_key: SelectKey,
+        cache: dict | None = None,
+        parent=None,
     ) -> None:
         super().__init__(parent)
+        event = selected.event
         self.store, self.record, self._select_key = store, event, select_key
+        self.linked = selected.linked
         self.cache = {} if cache is None else cache  # per-store results shared between panes
         self.links: list[LinkButton] = []
         self.setAccessibleName(f"Details of {event.title}")
@@ -110,11 +116,10 @@ class DetailPane(QWidget):
 
     def add_related_events(self) -> None:
         """Every related event, both directions, each a link (decided at, extends, ...)."""
-        linked: list[LinkedEvent] = self.store.linked_events(self.record.key)
-        if not linked:
+        if not self.linked:
             return
         layout = self.section("Related events")
-        for item in linked:
+        for item in self.linked:
             self.row(layout, item.label.capitalize(), self.link_to(item.other))
 
     def add_sources(self) -> None:

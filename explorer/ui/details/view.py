@@ -5,13 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
 
-from explorer.domain.events import Event, EventKind
+from explorer.domain.events import Changes, EventKind
 from explorer.ui.details.base import DetailPane
 from explorer.ui.details.fund import FundPane
 from explorer.ui.details.general import GeneralPane
 from explorer.ui.details.meeting import MeetingPane
 from explorer.ui.details.troop import TroopLevelPane
 from explorer.ui.details.widgets import LinkButton, text_label
+from explorer.ui.open_store import OpenStore, SelectedEvent
 from explorer.ui.view_state import ViewState
 
 EMPTY_TEXT = "Select an event on the timeline or in the list to read about it here."
@@ -31,9 +32,9 @@ def pane_class(kind: EventKind) -> type[DetailPane]:
 class DetailView(QScrollArea):
     """Scrollable home of one DetailPane; links select through the ViewState, never directly."""
 
-    def __init__(self, store, view_state: ViewState, parent=None) -> None:
+    def __init__(self, open_store: OpenStore, view_state: ViewState, parent=None) -> None:
         super().__init__(parent)
-        self._store, self._view_state = store, view_state
+        self._open_store, self._view_state = open_store, view_state
         self.pane: DetailPane | None = None
         self._cache: dict = {}
         self.setWidgetResizable(True)
@@ -46,15 +47,15 @@ class DetailView(QScrollArea):
             "one, Escape returns to the timeline."
         )
         view_state.selection_changed.connect(self._on_selection_changed)
-        view_state.store_changed.connect(lambda _changes: self._cache.clear())
+        open_store.changed.connect(self._on_store_changed)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
         self.show_event(view_state.selected)
 
-    def set_store(self, store) -> None:
-        """Read from another store."""
-        self._store = store
-        self._cache = {}
-        self.show_event(self._view_state.selected)
+    def _on_store_changed(self, changes: Changes) -> None:
+        """Events changed or another store opened: what the panes remembered is stale."""
+        if changes.any:
+            self._cache = {}
+            self.show_event(self._view_state.selected)
 
     def _on_selection_changed(self, event_id: int | None, _origin: object) -> None:
         # a link in this pane also comes back here: the pane must be rebuilt for its event
@@ -63,28 +64,28 @@ class DetailView(QScrollArea):
     def show_event(self, event_id: int | None) -> None:
         """Build the pane of ``event_id`` (or the hint when nothing is selected)."""
         focus_was_here = self.isAncestorOf(QApplication.focusWidget())
-        summary = self._store.summary(event_id) if event_id is not None else None
-        event = self._store.event(summary.key) if summary else None
+        selected = self._open_store.selected_event(event_id)
         old = self.takeWidget()
         if old is not None:
             old.deleteLater()
-        if event is None:
+        if selected is None:
             self.pane = None
             hint = text_label(EMPTY_TEXT, name="No event selected")
             hint.setContentsMargins(10, 10, 10, 10)
             hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             self.setWidget(hint)
         else:
-            self.pane = self._build(event)
+            self.pane = self._build(selected)
             self.setWidget(self.pane)
         if focus_was_here:
             self.focus_first_link()
 
-    def _build(self, event: Event) -> DetailPane:
-        return pane_class(event.kind)(self._store, event, self._select_key, self._cache)
+    def _build(self, selected: SelectedEvent) -> DetailPane:
+        pane = pane_class(selected.event.kind)
+        return pane(self._open_store.store, selected, self._select_key, self._cache)
 
     def _select_key(self, key: str) -> None:
-        event_id = self._store.id_of(key)
+        event_id = self._open_store.store.id_of(key)
         if event_id is not None:
             self._view_state.select(event_id, origin=self)
 

@@ -11,7 +11,7 @@ import numpy as np
 from explorer.domain.binning import overlap_counts
 from explorer.domain.details import fund_details
 from explorer.domain.events import EventKind, EventSummary, Lane
-from explorer.store.columns import LANE_ORDER, EventColumns, load_columns
+from explorer.store.columns import LANE_ORDER, EventColumns
 from explorer.store.store import Store
 
 # Above these counts a store is "big data", not a curated history: its fund and troop details
@@ -176,12 +176,12 @@ def _add_day_tables(part: LaneColumns) -> None:
     part.ended_before = np.searchsorted(part.end_sorted, grid, side="left").astype(count_type)
 
 
-def load_timeline_data(store: Store) -> TimelineData:
-    """Read the columns and the history's annotations (eras, troop steps, fund spans).
+def load_timeline_data(store: Store, columns: EventColumns) -> TimelineData:
+    """Lay out ``store``'s columns and read the history's annotations (eras, troop steps, fund
+    spans).
 
     Nothing is held twice at a million events: the lane parts hold each event once, the drawn
     intervals share the columns' arrays unless a fund was stretched to its horizon."""
-    columns = load_columns(store)
     end, exact = columns.end, columns.exact
     position_dtype = np.int32 if len(columns) < 2**31 else np.int64
     span_row = np.zeros(len(columns), np.uint8)

@@ -11,8 +11,9 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QSize, Qt, QTimer, 
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
+from explorer.domain.events import Changes
 from explorer.store.columns import LANE_ORDER
-from explorer.store.store import Store
+from explorer.ui.open_store import OpenStore
 from explorer.ui.timeline.axis import DateAxis
 from explorer.ui.timeline.data import TimelineData, TitleCache, load_timeline_data
 from explorer.ui.timeline.frame import Frame, FrameBuilder, Mapping
@@ -33,9 +34,11 @@ class TimelineWidget(QWidget):
 
     current_event_changed = Signal(object)  # event id or None, whoever selected it
 
-    def __init__(self, store: Store, view_state: ViewState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, open_store: OpenStore, view_state: ViewState, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.view_state = view_state
+        self.open_store, self.view_state = open_store, view_state
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Timeline")
         self.setAccessibleDescription(
@@ -77,15 +80,25 @@ class TimelineWidget(QWidget):
         view_state.visible_range_changed.connect(self._visible_range_changed)
         view_state.lanes_changed.connect(self._repaint)
         view_state.search_changed.connect(self._search_changed)
-        view_state.store_changed.connect(self._store_changed)
-        self.set_store(store)
+        open_store.changed.connect(self.follow_changes)
+        self._load()
+        self.fit_all()
 
     # -- store -------------------------------------------------------------------------------
 
-    def set_store(self, store: Store) -> None:
-        """Load (or reload) the columns and annotations of ``store`` and fit the view."""
-        self.store = store
-        self.data: TimelineData = load_timeline_data(store)
+    def follow_changes(self, changes: Changes) -> None:
+        """The store changed (an import, an edit: the view stays) or another store was opened
+        (the view fits it): re-read the annotations over the shared columns."""
+        if not changes.any:
+            return
+        kept = None if changes.opened else self.visible_range()
+        self._load()
+        self.set_range(*(kept or self.full_range()))
+
+    def _load(self) -> None:
+        """Load the open store's annotations and titles over its columns."""
+        store = self.open_store.store
+        self.data: TimelineData = load_timeline_data(store, self.open_store.columns)
         self.titles = TitleCache(store)
         if len(self.data.columns) <= PRELOAD_TITLES:
             first, last = self.data.bounds
@@ -99,16 +112,6 @@ class TimelineWidget(QWidget):
         self.overview.strip.set_events([(part.start, part.end_sorted) for part in parts])
         self.overview.set_extent(first, last)
         self._search_changed(self.view_state.search_matches)
-        self.fit_all()
-
-    def _store_changed(self, changes) -> None:
-        """Events were added, changed or removed (an import, an edit): re-read, keep the view.
-        A replaced store comes through set_store, so it is not read twice."""
-        if changes.store_replaced or not changes.any or changes.origin is self:
-            return
-        kept = self.visible_range()
-        self.set_store(self.store)
-        self.set_range(*kept)
 
     def full_range(self) -> tuple[float, float]:
         """The store's span with margins: the furthest the view zooms out."""
@@ -206,8 +209,8 @@ class TimelineWidget(QWidget):
         position = self._selected_position()
         if position is not None:
             frame.selected_xy = event_point(self.data, frame, position)
-            summary = self.titles.fetch(selected)  # one event: cached after the first frame
-            frame.selected_title = summary.title if summary is not None else ""
+            record = self.open_store.selected_event(selected)  # read once for every pane
+            frame.selected_title = record.summary.title if record is not None else ""
         self._frame = (key, frame)
         if frame.missing_titles:
             self._wanted_titles = frame.missing_titles
@@ -270,8 +273,8 @@ class TimelineWidget(QWidget):
 
     def _announce(self, event_id: int | None) -> None:
         """Tell assistive technology which event is current."""
-        summary = None if event_id is None else self.titles.fetch(event_id)
-        self.setAccessibleName(summary.accessible_text() if summary else "Timeline")
+        record = self.open_store.selected_event(event_id)
+        self.setAccessibleName(record.summary.accessible_text() if record else "Timeline")
         QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
 
     # -- mouse, keys, focus -------------------------------------------------------------------

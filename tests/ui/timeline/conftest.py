@@ -138,12 +138,13 @@ def big_store_path(tmp_path_factory):
 @pytest.fixture
 def make_timeline(qtbot):
     """Build a shown TimelineWidget over a store: make_timeline(store) -> (widget, view_state)."""
+    from explorer.ui.open_store import OpenStore
     from explorer.ui.timeline.widget import TimelineWidget
     from explorer.ui.view_state import ViewState
 
     def make(store, width=1200, height=520):
         view_state = ViewState()
-        widget = TimelineWidget(store, view_state)
+        widget = TimelineWidget(OpenStore(store), view_state)
         qtbot.addWidget(widget)
         widget.resize(width, height)
         widget.show()

@@ -116,13 +116,14 @@ class Recorder(QWidget):
 
 
 def test_keys_for_the_main_window_propagate(small_store, qtbot):
+    from explorer.ui.open_store import OpenStore
     from explorer.ui.timeline.widget import TimelineWidget
     from explorer.ui.view_state import ViewState
 
     parent = Recorder()
     qtbot.addWidget(parent)
     view_state = ViewState()
-    timeline = TimelineWidget(small_store, view_state, parent)
+    timeline = TimelineWidget(OpenStore(small_store, parent), view_state, parent)
     QVBoxLayout(parent).addWidget(timeline)
     parent.resize(1200, 500)
     parent.show()

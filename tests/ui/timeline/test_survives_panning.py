@@ -21,13 +21,14 @@ from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from explorer.store.dataset import install_bundled_dataset
 from explorer.store.store import Store
+from explorer.ui.open_store import OpenStore
 from explorer.ui.timeline.widget import TimelineWidget
 from explorer.ui.view_state import ViewState
 
 store = Store(sys.argv[1])
 install_bundled_dataset(store)
 view_state = ViewState()
-timeline = TimelineWidget(store, view_state)
+timeline = TimelineWidget(OpenStore(store), view_state)
 timeline.resize(1366, 520)
 timeline.show()
 first, last = timeline.full_range()

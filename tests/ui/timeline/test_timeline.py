@@ -282,7 +282,7 @@ def test_events_added_elsewhere_appear_and_the_view_stays(small_store, make_time
     timeline, view_state = make_timeline(small_store)
     timeline.set_range(17000, 17400)
     changes = small_store.add_events([event("new-2017", "visit", "2017-03-01", "A new visit")])
-    view_state.store_changed.emit(Changes(added=changes.added, origin="import"))
+    timeline.open_store.notify(Changes(added=changes.added, origin="import"))
     assert timeline.visible_range() == (17000, 17400)
     assert timeline.glyph_position(small_store.id_of("new-2017")) is not None
     assert small_store.id_of("new-2017") in timeline.data.columns.ids

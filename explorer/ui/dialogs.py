@@ -1,4 +1,4 @@
-"""File and Help actions of the main window: open a store, export the view, dialogs."""
+"""The main window's dialogs: open a store, export the view, messages, shortcuts, about."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def open_store_file(window, path: Path) -> bool:
     except OSError as exc:
         show_message(window, "The store could not be opened", f"{path}: {exc}", error=True)
         return False
-    window.replace_store(store)
+    window.open_store.replace(store)
     return True
 
 

@@ -1,0 +1,76 @@
+"""The open store: the one owner of the store the window shows, of its shared columns and of
+the selected event as read once, and the one signal every change reaches the panes through."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from explorer.domain.events import Changes, Event, EventSummary, LinkedEvent
+from explorer.store.columns import EventColumns, load_columns
+from explorer.store.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class SelectedEvent:
+    """One event as every pane shows it: read once per selection and shared."""
+
+    summary: EventSummary
+    event: Event
+    linked: tuple[LinkedEvent, ...]
+
+
+class OpenStore(QObject):
+    """Owns the open store and its columns; ``changed`` carries a Changes record for every
+    change (an import, another store opened, an edit), after the columns are re-read."""
+
+    changed = Signal(object)  # a domain Changes record
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._columns = load_columns(store)
+        self._selected: SelectedEvent | None = None
+
+    @property
+    def store(self) -> Store:
+        """The store every pane reads."""
+        return self._store
+
+    @property
+    def columns(self) -> EventColumns:
+        """Every event's numeric columns: one copy, shared by the panes, re-read per change."""
+        return self._columns
+
+    def notify(self, changes: Changes) -> None:
+        """Something committed to the store: re-read once, then tell every pane."""
+        if not changes.any:
+            return
+        self._columns = load_columns(self._store)
+        self._selected = None
+        self.changed.emit(changes)
+
+    def replace(self, store: Store) -> None:
+        """Show ``store`` instead (File > Open Store); the old one is closed after the panes
+        have moved to the new one."""
+        old, self._store = self._store, store
+        self.notify(Changes(store_replaced=True, opened=True, origin=self))
+        if old is not store:
+            old.close()
+
+    def selected_event(self, event_id: int | None) -> SelectedEvent | None:
+        """The event ``event_id`` with what its panes show, read from the store once per
+        selection: the list, the details and the timeline share it."""
+        if event_id is None:
+            return None
+        remembered = self._selected
+        if remembered is not None and remembered.summary.id == event_id:
+            return remembered
+        summary = self._store.summary(event_id)
+        event = self._store.event(summary.key) if summary is not None else None
+        if event is None:
+            return None
+        linked = tuple(self._store.linked_events(summary.key))
+        self._selected = SelectedEvent(summary, event, linked)
+        return self._selected

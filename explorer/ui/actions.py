@@ -25,7 +25,7 @@ SK = QKeySequence.StandardKey
 Keys = SK | str | tuple[str, ...] | None
 
 # Keys the timeline handles itself (it has focus), and keys of the panes that are not actions.
-# Shown in the dialog beside the actions; the timeline may export its own list as KEYBOARD_HELP.
+# Shown in the dialog beside the actions.
 TIMELINE_KEYS: tuple[tuple[str, str], ...] = (
     ("Left / Right", "Previous / next event in time, among the lanes shown"),
     ("Up / Down", "Nearest event in time in the lane above / below"),
@@ -254,15 +254,6 @@ def _mnemonic(text: str) -> str:
     return cleaned[at + 1].upper() if 0 <= at < len(cleaned) - 1 else ""
 
 
-def timeline_keys() -> tuple[tuple[str, str], ...]:
-    """The timeline's own keys: its exported KEYBOARD_HELP if it has one, else our table."""
-    try:
-        from explorer.ui.timeline import keys as timeline_key_module
-    except ImportError:
-        return TIMELINE_KEYS
-    return tuple(getattr(timeline_key_module, "KEYBOARD_HELP", TIMELINE_KEYS))
-
-
 class ShortcutsDialog(QDialog):
     """Help > Keyboard Shortcuts: generated from the actions themselves, so it cannot drift."""
 
@@ -275,7 +266,7 @@ class ShortcutsDialog(QDialog):
         for action, path, route in menu_paths(menus):
             keys = shortcut_text(action)
             rows.append((path, keys or "—", route))
-        rows += [(f"Timeline: {what}", keys, "") for keys, what in timeline_keys()]
+        rows += [(f"Timeline: {what}", keys, "") for keys, what in TIMELINE_KEYS]
         rows += [(f"Panes: {what}", keys, "") for keys, what in PANE_KEYS]
         self.table = QTableWidget(len(rows), 3, self)
         self.table.setHorizontalHeaderLabels(["Action", "Keys", "Through the menu"])

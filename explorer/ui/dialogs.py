@@ -31,14 +31,15 @@ def show_message(window: QWidget, title: str, text: str, *, error: bool = False)
     return box
 
 
-def _start_folder(window) -> str:
+def start_folder(window) -> str:
+    """Where a file dialog opens: the last folder used, else the open store's folder."""
     folder = window.settings.last_folder
     return folder if folder and Path(folder).is_dir() else str(Path(window.store.path).parent)
 
 
 def choose_store(window) -> None:
     """File > Open Store…: ask for a file, then open it."""
-    path, _ = QFileDialog.getOpenFileName(window, "Open Store", _start_folder(window), STORE_FILTER)
+    path, _ = QFileDialog.getOpenFileName(window, "Open Store", start_folder(window), STORE_FILTER)
     if path:
         window.settings.last_folder = str(Path(path).parent)
         open_store_file(window, Path(path))
@@ -63,7 +64,7 @@ def open_store_file(window, path: Path) -> bool:
 
 def choose_export(window) -> None:
     """File > Export View…: ask for a PNG or SVG file name, then save the timeline."""
-    start = str(Path(_start_folder(window)) / "timeline.png")
+    start = str(Path(start_folder(window)) / "timeline.png")
     path, chosen = QFileDialog.getSaveFileName(window, "Export View", start, EXPORT_FILTER)
     if not path:
         return

@@ -28,7 +28,7 @@ from explorer.store import Store
 from explorer.store.columns import load_columns
 from explorer.store.errors import ImportCancelled, ImportRejected, StoreError
 from explorer.store.exchange import import_events
-from explorer.ui.dialogs import show_message
+from explorer.ui.dialogs import show_message, start_folder
 
 IMPORT_FILTER = "Event files (*.csv *.json);;CSV files (*.csv);;JSON files (*.json)"
 CANCELLED_TEXT = "Import cancelled; nothing was changed"
@@ -145,9 +145,7 @@ class WindowImport(QObject):
     def choose(self) -> None:
         """File > Import…: ask for a .csv or .json file, then import it."""
         window = self.window
-        folder = window.settings.last_folder
-        if not folder or not Path(folder).is_dir():
-            folder = str(Path(window.store.path).parent)
+        folder = start_folder(window)
         path, _ = QFileDialog.getOpenFileName(window, "Import Events", folder, IMPORT_FILTER)
         if path:
             window.settings.last_folder = str(Path(path).parent)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from explorer.ui.colour import blend, contrast_ratio, opaque, relative_luminance
 
 Role = QPalette.ColorRole
 
@@ -101,37 +103,6 @@ class ColorSchemes:
         self._app.setPalette(build_palette(scheme))
 
 
-def is_dark(palette: QPalette | None = None) -> bool:
-    """True when the window background is darker than its text."""
-    palette = palette or QGuiApplication.palette()
-    return palette.color(Role.Window).lightness() < palette.color(Role.WindowText).lightness()
-
-
-def relative_luminance(colour: QColor) -> float:
-    """WCAG 2 relative luminance of an opaque colour."""
-
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast_ratio(foreground: QColor, background: QColor) -> float:
-    """WCAG 2 contrast ratio (1 to 21) of two colours; a translucent foreground is blended."""
-    if foreground.alphaF() < 1.0:
-        a = foreground.alphaF()
-        foreground = QColor.fromRgbF(
-            foreground.redF() * a + background.redF() * (1 - a),
-            foreground.greenF() * a + background.greenF() * (1 - a),
-            foreground.blueF() * a + background.blueF() * (1 - a),
-        )
-    lighter, darker = sorted(
-        (relative_luminance(foreground), relative_luminance(background)), reverse=True
-    )
-    return (lighter + 0.05) / (darker + 0.05)
-
-
 def readable(palette: QPalette, minimum: float = 4.5) -> QPalette:
     """The palette with every text pair raised to ``minimum`` contrast, changing as little as
     possible: the text colour moves towards black or white (for highlighted text, the highlight
@@ -151,25 +122,11 @@ def readable(palette: QPalette, minimum: float = 4.5) -> QPalette:
 
 def _push(colour: QColor, against: QColor, minimum: float) -> QColor:
     """``colour`` darkened (on a light ``against``) or lightened until it reaches ``minimum``."""
-    solid = QColor.fromRgbF(*_blend(colour, against)) if colour.alphaF() < 1.0 else colour
+    solid = opaque(colour, against)
     darken = relative_luminance(against) > 0.18
     target = QColor("#000000") if darken else QColor("#ffffff")
     for step in range(1, 21):
-        t = step / 20
-        candidate = QColor.fromRgbF(
-            solid.redF() + (target.redF() - solid.redF()) * t,
-            solid.greenF() + (target.greenF() - solid.greenF()) * t,
-            solid.blueF() + (target.blueF() - solid.blueF()) * t,
-        )
+        candidate = blend(target, solid, step / 20)
         if contrast_ratio(candidate, against) >= minimum:
             return candidate
     return target
-
-
-def _blend(colour: QColor, background: QColor) -> tuple[float, float, float]:
-    a = colour.alphaF()
-    return (
-        colour.redF() * a + background.redF() * (1 - a),
-        colour.greenF() * a + background.greenF() * (1 - a),
-        colour.blueF() * a + background.blueF() * (1 - a),
-    )

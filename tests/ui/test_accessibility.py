@@ -6,8 +6,9 @@ from PySide6.QtGui import QAccessible, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from explorer.store.columns import load_columns
+from explorer.ui.colour import contrast_ratio
 from explorer.ui.details.widgets import LinkButton
-from explorer.ui.palette import TEXT_PAIRS, build_palette, contrast_ratio
+from explorer.ui.palette import TEXT_PAIRS, build_palette
 from tests.ui.helpers import select
 
 

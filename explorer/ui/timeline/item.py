@@ -12,6 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen
 
 from explorer.store.columns import KIND_ORDER
+from explorer.ui.colour import blend
 from explorer.ui.timeline.frame import HALF, LABEL_H, TITLE_H, Frame, Mapping
 from explorer.ui.timeline.style import GlyphAtlas, kind_color, outline_color
 
@@ -292,16 +293,6 @@ def density_bars(counts: np.ndarray, left: float, top: float, height: float) -> 
     rects[:, 2] = runs
     rects[:, 3] = bars
     return rects
-
-
-def blend(color: QColor, base: QColor, alpha: float) -> QColor:
-    """``color`` at ``alpha`` over ``base``, as an opaque colour."""
-    return QColor.fromRgbF(
-        *(
-            alpha * c + (1 - alpha) * b
-            for c, b in zip(color.getRgbF()[:3], base.getRgbF()[:3], strict=True)
-        )
-    )
 
 
 def union_by_row(rects: np.ndarray) -> np.ndarray:

@@ -39,25 +39,6 @@ KIND_STYLES: dict[EventKind, KindStyle] = {
 }
 
 
-def relative_luminance(color: QColor) -> float:
-    """WCAG 2 relative luminance of a colour."""
-
-    def channel(v: float) -> float:
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(color.redF())
-        + 0.7152 * channel(color.greenF())
-        + 0.0722 * channel(color.blueF())
-    )
-
-
-def contrast_ratio(a: QColor, b: QColor) -> float:
-    """WCAG 2 contrast ratio between two colours (1 to 21)."""
-    la, lb = sorted((relative_luminance(a), relative_luminance(b)))
-    return (lb + 0.05) / (la + 0.05)
-
-
 def kind_color(kind: EventKind) -> QColor:
     """The fill colour of a kind."""
     return QColor(KIND_STYLES[kind].color)

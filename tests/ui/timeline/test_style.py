@@ -4,7 +4,8 @@ import pytest
 from PySide6.QtGui import QColor
 
 from explorer.domain.events import EventKind
-from explorer.ui.timeline.style import KIND_STYLES, contrast_ratio, kind_color
+from explorer.ui.colour import contrast_ratio
+from explorer.ui.timeline.style import KIND_STYLES, kind_color
 
 # light base, and the dark bases of common dark palettes (Fusion dark, Breeze dark, ours)
 BASES = ["#ffffff", "#f5f5f5", "#1e1e1e", "#232629", "#2b2b2b", "#353535"]

@@ -1,4 +1,4 @@
-"""Issue 6 §1: File > Import… runs in a worker thread with progress and Cancel; all or nothing."""
+"""File > Import… runs in a worker thread with progress and Cancel; all or nothing."""
 
 import hashlib
 import io

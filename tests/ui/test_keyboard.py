@@ -1,4 +1,4 @@
-"""Issue 4: everything by keyboard alone, focus never lost, and the shortcuts dialog tells how."""
+"""Everything by keyboard alone, focus never lost, and the shortcuts dialog tells how."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence

@@ -1,4 +1,4 @@
-"""Keyboard navigation of the timeline (issue 4, section 1), by key presses alone."""
+"""Keyboard navigation of the timeline, by key presses alone."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget

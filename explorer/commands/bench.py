@@ -129,7 +129,7 @@ def run_window_child(db: Path | None, frames: int, scale: int, home: Path) -> di
 def import_child(csv_path: str, db_path: str) -> None:
     """In a fresh process: import ``csv_path`` into a new store, print time and memory as JSON."""
     from explorer.store import Store
-    from explorer.store.exchange import import_events
+    from explorer.store.importing import import_events
 
     store = Store(db_path)
     t0 = time.perf_counter()

@@ -6,10 +6,11 @@ import json
 
 import pytest
 
-from explorer.store import ImportCancelled, ImportRejected
+from explorer.store import ImportCancelled, ImportRejected, StoreError, bulk_write, importing
 from explorer.store.dataset import install_bundled_dataset
 from explorer.store.event_files import read_json
-from explorer.store.exchange import export_to_path, import_events, write_export
+from explorer.store.export import export_to_path, write_export
+from explorer.store.importing import import_events
 from tests.store.factory import event, new_store
 
 
@@ -130,8 +131,11 @@ def test_a_bad_file_names_line_and_field_and_writes_nothing(tmp_path, name, cont
     before = snapshot(store)
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(Exception) as caught:
+    # a file of an unknown type is refused before reading, not rejected as malformed
+    expected = StoreError if path.suffix == ".txt" else ImportRejected
+    with pytest.raises(expected) as caught:
         import_events(store, path)
+    assert type(caught.value) is expected
     assert where in str(caught.value)
     assert snapshot(store) == before
 
@@ -207,9 +211,7 @@ def test_cancelling_rolls_everything_back(tmp_path):
 
 
 def test_a_large_import_rebuilds_indexes_and_stays_searchable(tmp_path, monkeypatch):
-    import explorer.store.exchange as exchange
-
-    monkeypatch.setattr(exchange, "BULK_INDEX_BYTES", 0)
+    monkeypatch.setattr(importing, "BULK_INDEX_BYTES", 0)
     store = new_store(tmp_path)
     schema = store.execute("SELECT type, name, sql FROM sqlite_schema ORDER BY name").fetchall()
     path = tmp_path / "e.csv"
@@ -227,7 +229,7 @@ def test_a_large_import_rebuilds_indexes_and_stays_searchable(tmp_path, monkeypa
     assert store.integrity_problems() == []
     # the settings the bulk work used are put back: FTS5's segment size, the sorter's threads
     hashsize = "SELECT v FROM event_fts_config WHERE k = 'hashsize'"
-    assert store.execute(hashsize).fetchone() in (None, (exchange.FTS_HASH_BYTES,))
+    assert store.execute(hashsize).fetchone() in (None, (bulk_write.FTS_HASH_BYTES,))
     assert store.execute("PRAGMA threads").fetchone()[0] == 0
 
 

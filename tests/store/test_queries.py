@@ -10,7 +10,7 @@ from explorer.domain.events import EventKind
 from explorer.store import ImportRejected, Store
 from explorer.store.connection import APPLICATION_ID, SCHEMA_VERSION, migrations
 from explorer.store.store import SPAN_BIN_SHIFTS, TOP_BIN, span_bin
-from tests.store.factory import event, new_store
+from tests.store.factory import bundled_store, event, new_store
 
 
 def day(text):
@@ -271,10 +271,7 @@ def test_a_store_of_version_2_with_events_climbs_to_the_binned_span_index(tmp_pa
 
 
 def test_curated_structure_queries_find_mission_periods_and_funds(tmp_path):
-    from explorer.store.dataset import install_bundled_dataset
-
-    store = Store(tmp_path / "bundled.sqlite3")
-    install_bundled_dataset(store)
+    store = Store(bundled_store(tmp_path / "bundled.sqlite3"))
     periods = {key for _, key in store.mission_periods(100)}
     assert periods == {"isaf-nato-command", "resolute-support-mission"}
     assert "ana-trust-fund" in {key for _, key in store.funds_with_commitments(100)}
@@ -283,10 +280,9 @@ def test_curated_structure_queries_find_mission_periods_and_funds(tmp_path):
 
 
 def test_the_bundled_keys_are_read_from_their_own_small_index(tmp_path):
-    from explorer.store.dataset import BUNDLED_KEYS, install_bundled_dataset
+    from explorer.store.dataset import BUNDLED_KEYS
 
-    store = new_store(tmp_path)
-    install_bundled_dataset(store)
+    store = Store(bundled_store(tmp_path / "bundled.sqlite3"))
     plan = " ".join(row[-1] for row in store.execute(f"EXPLAIN QUERY PLAN {BUNDLED_KEYS}"))
     assert "USING INDEX event_origin" in plan or "COVERING INDEX event_origin" in plan
     assert len(list(store.execute(BUNDLED_KEYS))) == store.count() > 80

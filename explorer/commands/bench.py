@@ -20,7 +20,7 @@ from pathlib import Path
 from explorer.cli import EXIT_OK, command, fail
 
 GENERATOR_VERSION = 3  # part of cached file names: bump when generate.py changes its output
-TARGETS = {  # issue 6, at 1M events on a 2-core machine, offscreen
+TARGETS = {  # what the app is held to at 1M events on a 2-core machine, offscreen
     "frame_p95_ms": 10.0,
     "frame_max_ms": 16.7,
     "frame_2x_p95_ms": 16.7,
@@ -157,7 +157,7 @@ def run_import(folder: Path, rows: int, seed: int) -> dict:
 
 
 def check_targets(result: dict) -> dict:
-    """Each issue-6 target with the measured value and whether it is met (None: not measured)."""
+    """Each target with the measured value and whether it is met (None: not measured)."""
     big = result["sizes"].get("1000000")
     shipped = result["shipped_dataset"]
     imported = result["import_csv"]

@@ -21,7 +21,7 @@ from explorer.cli import EXIT_OK, command, fail
 from explorer.measure import memory_mb
 
 GENERATOR_VERSION = 3  # part of cached file names: bump when generate.py changes its output
-TARGETS = {  # the performance targets, at 1M events on a 2-core machine, offscreen
+TARGETS = {  # what the app is held to at 1M events on a 2-core machine, offscreen
     "frame_p95_ms": 10.0,
     "frame_max_ms": 16.7,
     "frame_2x_p95_ms": 16.7,
@@ -116,7 +116,7 @@ def run_window_child(db: Path | None, frames: int, scale: int, home: Path) -> di
 def import_child(csv_path: str, db_path: str) -> None:
     """In a fresh process: import ``csv_path`` into a new store, print time and memory as JSON."""
     from explorer.store import Store
-    from explorer.store.exchange import import_events
+    from explorer.store.importing import import_events
 
     store = Store(db_path)
     t0 = time.perf_counter()
@@ -144,7 +144,7 @@ def run_import(folder: Path, rows: int, seed: int) -> dict:
 
 
 def check_targets(result: dict) -> dict:
-    """Each performance target with the measured value and whether it is met (None: not measured)."""
+    """Each target with the measured value and whether it is met (None: not measured)."""
     big = result["sizes"].get("1000000")
     shipped = result["shipped_dataset"]
     imported = result["import_csv"]

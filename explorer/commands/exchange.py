@@ -10,7 +10,9 @@ from pathlib import Path
 from explorer.cli import EXIT_OK, command, fail
 from explorer.store.columns import refresh_columns_cache
 from explorer.store.errors import StoreError
-from explorer.store.exchange import export_to_path, file_format, import_events, write_export
+from explorer.store.event_files import file_format
+from explorer.store.export import export_to_path, write_export
+from explorer.store.importing import import_events
 from explorer.store.opening import open_store
 
 # progress lines only for files big enough to take a while

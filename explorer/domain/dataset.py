@@ -6,12 +6,12 @@ the event id and the field, so a reviewer can find it at once.
 
 from __future__ import annotations
 
-import functools
+import dataclasses
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from explorer.domain.dates import DateError, FuzzyDate
+from explorer.domain.dates import DateError, FuzzyDate, parse_date_cached
 from explorer.domain.details import DetailsError, referenced_keys, validate_details
 from explorer.domain.events import Event, EventKind, Relation, RelationType, Source
 
@@ -156,16 +156,12 @@ def event_to_json(event: Event) -> dict[str, Any]:
     }
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _cached_date(text: str, precision: str | None, wording: str | None) -> FuzzyDate:
-    return FuzzyDate.parse(text, precision, wording)
-
-
 def _parse_date(text: Any, precision: Any, wording: Any) -> FuzzyDate:
-    """FuzzyDate.parse, remembered: a large import repeats the same few thousand dates."""
-    if all(a is None or isinstance(a, str) for a in (text, precision, wording)):
-        return _cached_date(text, precision, wording)
-    return FuzzyDate.parse(text, precision, wording)
+    """FuzzyDate.parse, through the one cache of parsed dates when the fields are texts."""
+    if not isinstance(text, str) or not (precision is None or isinstance(precision, str)):
+        return FuzzyDate.parse(text, precision, wording)
+    when = parse_date_cached(text, precision or None)
+    return dataclasses.replace(when, wording=wording) if wording else when
 
 
 def _seq(raw: dict, name: str, fail) -> list:

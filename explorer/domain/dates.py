@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
 
 EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
-SECONDS_PER_DAY = 86_400
 
 _PART = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _MONTHS = [
@@ -116,12 +116,6 @@ class FuzzyDate:
             raise DateError(f"unknown precision: {precision!r}") from None
         return cls(day_number(first), day_number(last) + 1, chosen, wording or None)
 
-    @classmethod
-    def on(cls, date: dt.date, wording: str | None = None) -> FuzzyDate:
-        """A single exact day."""
-        day = day_number(date)
-        return cls(day, day + 1, Precision.DAY, wording)
-
     @property
     def start(self) -> dt.date:
         """First day of the interval."""
@@ -179,6 +173,15 @@ class FuzzyDate:
     def display(self) -> str:
         """The source's wording when there is one, else the exact text."""
         return self.wording or self.exact_text()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def parse_date_cached(text: str, precision: str | None = None) -> FuzzyDate:
+    """:meth:`FuzzyDate.parse` without wording, remembered (a fault is not).
+
+    The one cache of parsed dates: a large import repeats the same few thousand dates.
+    """
+    return FuzzyDate.parse(text, precision)
 
 
 def _day_text(date: dt.date) -> str:

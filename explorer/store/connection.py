@@ -118,7 +118,7 @@ class StoreFile:
         try:
             if not tables:
                 # before the first write: a new store's pages are 16 KiB (SQLite's default is 4),
-                # which made a million-row import ~0.7 s (7%) quicker and costs small stores little
+                # which makes a large import measurably quicker and costs small stores little
                 conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")

@@ -14,10 +14,12 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
-from explorer.store.errors import ImportRejected
+from explorer.store.errors import ImportRejected, StoreError
 
+FORMATS = {".json": "json", ".csv": "csv"}
 EXPORT_FORMAT = "timeline-explorer-export"
 EXPORT_FORMAT_VERSION = 1
 CSV_COLUMNS = (
@@ -48,6 +50,14 @@ class RawEvent:
     line: int
     index: int
     fields: Any
+
+
+def file_format(path: Path | str) -> str:
+    """'json' or 'csv', from the file name's extension."""
+    fmt = FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise StoreError(f"{path}: unknown file type; name it .json or .csv")
+    return fmt
 
 
 # -- writing ----------------------------------------------------------------------------------
@@ -88,13 +98,6 @@ def csv_row(event_json: dict[str, Any]) -> list[str]:
 
 
 # -- reading ----------------------------------------------------------------------------------
-
-
-def read_csv(binary: BinaryIO, name: str) -> Iterator[RawEvent]:
-    """Events of a CSV file: the full export columns, or at least id, kind, title and date."""
-    rows = CsvRows(binary, name)
-    for index, (line, row) in enumerate(rows):
-        yield RawEvent(line, index, rows.fields(row, line))
 
 
 class CsvRows:

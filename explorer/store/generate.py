@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,10 @@ import numpy as np
 
 from explorer.domain.dates import Precision, day_number
 from explorer.domain.events import EventKind
+from explorer.store.bulk_write import bulk_transaction
+from explorer.store.columns import refresh_columns_cache
+from explorer.store.event_files import CSV_COLUMNS
+from explorer.store.event_table import EVENT_COLUMNS, insert_event_rows, rows_per_insert
 from explorer.store.generate_words import title_parts
 from explorer.store.store import Store
 
@@ -25,10 +28,8 @@ FIRST_DAY = day_number(dt.date(2001, 1, 1))
 LAST_DAY = day_number(dt.date(2022, 1, 1))  # exclusive
 CHUNK = 50_000
 KEY_PREFIX = "gen-"
-# CSV columns: the export's names (explorer.store.event_files); details as JSON text.
-CSV_COLUMNS = (
-    "id", "kind", "title", "date", "precision", "date_wording", "summary", "confidence", "details"
-)  # fmt: skip
+# the export's CSV columns, less those a generated event leaves empty; details as JSON text
+GENERATED_CSV_COLUMNS = tuple(c for c in CSV_COLUMNS if c not in ("origin", "relations", "sources"))
 
 KINDS = tuple(EventKind)
 # How common each kind is: many visits and "other" events, few summits.
@@ -184,56 +185,39 @@ def write_store(
         raise FileExistsError(f"{path}: already exists")
     store = Store(path)
     try:
-        # a big page cache keeps the random-order index inserts off the disk until commit
-        store.execute("PRAGMA cache_size = -262144")
-        with store.transaction() as conn:
-            restore = _suspend_indexing(conn)
+        # the path an import of a big file takes: see explorer.store.bulk_write
+        with bulk_transaction(store, rebuild_indexes=True) as conn:
+            step = rows_per_insert(conn)
             done = 0
             for chunk in generate_chunks(count, seed):
-                conn.executemany(
-                    "INSERT INTO event (key, kind, title, start_day, end_day, precision,"
-                    " date_wording, details, origin) VALUES (?,?,?,?,?,?,?,?,'user')",
-                    _rows(chunk),
-                )
+                insert_event_rows(conn, event_table_rows(chunk), step)
                 done += len(chunk)
                 if progress:
                     progress(done, count)
-            conn.execute("INSERT INTO event_fts (event_fts) VALUES ('rebuild')")
-            for sql in restore:
-                conn.execute(sql)
-        from explorer.store.columns import refresh_columns_cache
-
         refresh_columns_cache(store)
     finally:
         store.close()
 
 
-def _suspend_indexing(conn: sqlite3.Connection) -> list[str]:
-    """Drop the event table's secondary indexes and the per-row trigger that feeds the full-text
-    and span indexes; return the SQL that restores them exactly as they were."""
-    rows = conn.execute(
-        "SELECT type, name, sql FROM sqlite_schema WHERE tbl_name = 'event' AND sql IS NOT NULL"
-        " AND (type = 'index' OR (type = 'trigger' AND name = 'event_after_insert'))"
-    ).fetchall()
-    for kind, name, _sql in rows:
-        conn.execute(f'DROP {kind.upper()} "{name}"')
-    return [sql for _kind, _name, sql in rows]
-
-
-def _rows(chunk: GeneratedChunk) -> Iterator[tuple]:
+def event_table_rows(chunk: GeneratedChunk) -> list[tuple]:
+    """The chunk's events as rows of the event table (in explorer.store.event_table's order)."""
     kinds = [k.value for k in KINDS]
     precisions = [p.value for p in PRECISIONS]
-    return zip(
-        chunk.keys,
-        [kinds[k] for k in chunk.kind.tolist()],
-        chunk.title,
-        chunk.start.tolist(),
-        chunk.end.tolist(),
-        [precisions[p] for p in chunk.precision.tolist()],
-        chunk.wording,
-        chunk.details,
-        strict=True,
-    )
+    n = len(chunk)
+    columns = {
+        "key": chunk.keys,
+        "kind": [kinds[k] for k in chunk.kind.tolist()],
+        "title": chunk.title,
+        "summary": [""] * n,
+        "start_day": chunk.start.tolist(),
+        "end_day": chunk.end.tolist(),
+        "precision": [precisions[p] for p in chunk.precision.tolist()],
+        "date_wording": chunk.wording,
+        "confidence": ["high"] * n,
+        "origin": ["user"] * n,
+        "details": chunk.details,
+    }
+    return list(zip(*(columns[name] for name in EVENT_COLUMNS), strict=True))
 
 
 def write_csv(
@@ -244,7 +228,7 @@ def write_csv(
     kinds = [k.value for k in KINDS]
     with open(path, "w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(CSV_COLUMNS)
+        writer.writerow(GENERATED_CSV_COLUMNS)
         done = 0
         for chunk in generate_chunks(count, seed):
             dates = iso_dates(chunk.start, chunk.end, chunk.precision)

@@ -1,11 +1,10 @@
 """A big CSV file's rows read and checked a batch at a time, in a helper process if it pays.
 
-Reading and checking a million CSV rows is ~4 s of Python, inserting them ~2 s of SQLite with
-the GIL taken back between statements, so a thread cannot overlap the two (measured: no gain).
-A second process can: the helper reads and checks, the importing process unpickles and
-writes. The helper leaves one batch in three unchecked for the importing process, which would
-otherwise wait. On two cores this took a million-row import from ~9.0 s to ~7.7 s (A/B in one
-run). The helper is this interpreter on this module, or the frozen app asked to be it (see
+Reading and checking CSV rows is Python work, about twice the time SQLite takes to insert
+them, with the GIL taken back between statements, so a thread cannot overlap the two
+(measured: no gain). A second process can: the helper reads and checks, the importing process
+unpickles and writes. The helper leaves one batch in three unchecked for the importing
+process, which would otherwise wait. On two cores a large import takes a sixth less so. The helper is this interpreter on this module, or the frozen app asked to be it (see
 explorer/app.py), talking through a pipe; where it cannot start, reading happens here.
 
 Both ways yield the same stream, ``(lines, checked, rows)`` per batch of up to ``size`` rows:
@@ -39,11 +38,11 @@ Batch = tuple[Sequence[int], list[tuple] | None, list[list[str]] | None]
 # rows a message from the helper holds: big enough that a message costs little, small enough
 # that the importing process never waits long for the first
 MESSAGE_ROWS = 20_000
-# below this size a file is read here: starting a process (~0.2 s) would cost more than it saves
+# below this size a file is read here: starting a process would cost more than it saves
 READ_AHEAD_BYTES = 8 << 20
 # the helper leaves one batch in this many for the importing process to check: reading and
-# checking everything there took it ~4.3 s at a million rows while the importer, at ~2.4 s,
-# waited; sharing the checks evens the two out
+# checking everything in the helper took it nearly twice as long as the importer took to
+# write, which waited; sharing the checks evens the two out
 LEAVE_EVERY = 3
 # how the frozen app (which has no ``python -m``) is asked to be the helper: see explorer/app.py
 HELPER_FLAG = "--read-ahead-helper"

@@ -21,6 +21,15 @@ from explorer.domain.events import (
 from explorer.domain.series import TroopLevelStep, troop_series
 from explorer.store.connection import StoreFile
 from explorer.store.errors import ImportRejected
+from explorer.store.event_table import (
+    DELETE_RELATIONS,
+    DELETE_SOURCES,
+    INSERT_EVENT,
+    INSERT_SOURCE,
+    UPDATE_EVENT,
+    event_table_row,
+    source_rows,
+)
 
 _SUMMARY_COLUMNS = (
     "e.id, e.key, e.kind, e.title, e.start_day, e.end_day, e.precision, e.date_wording"
@@ -98,23 +107,6 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{w}"*' for w in words) if words else None
 
 
-def event_row(event: Event) -> tuple:
-    """The event table's columns after ``id``, in insert order."""
-    return (
-        event.key,
-        event.kind.value,
-        event.title,
-        event.summary,
-        event.when.start_day,
-        event.when.end_day,
-        event.when.precision.value,
-        event.when.wording,
-        event.confidence,
-        event.origin,
-        json.dumps(event.details, ensure_ascii=False, sort_keys=True) if event.details else "{}",
-    )
-
-
 class Store(StoreFile):
     """An event store in one SQLite file (see :class:`StoreFile` for the connection)."""
 
@@ -151,32 +143,16 @@ class Store(StoreFile):
         return Changes(added=tuple(added), updated=tuple(updated))
 
     def _write_event(self, conn: sqlite3.Connection, event: Event, event_id: int | None) -> int:
-        values = event_row(event)
+        values = event_table_row(event)
         if event_id is None:
-            cur = conn.execute(
-                "INSERT INTO event (key, kind, title, summary, start_day, end_day, precision,"
-                " date_wording, confidence, origin, details) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                values,
-            )
-            return cur.lastrowid
-        conn.execute(
-            "UPDATE event SET key=?, kind=?, title=?, summary=?, start_day=?, end_day=?,"
-            " precision=?, date_wording=?, confidence=?, origin=?, details=? WHERE id=?",
-            (*values, event_id),
-        )
-        conn.execute("DELETE FROM source WHERE event_id = ?", (event_id,))
-        conn.execute("DELETE FROM relation WHERE source_id = ?", (event_id,))
+            return conn.execute(INSERT_EVENT, values).lastrowid
+        conn.execute(UPDATE_EVENT, (*values, event_id))
+        conn.execute(DELETE_SOURCES, (event_id,))
+        conn.execute(DELETE_RELATIONS, (event_id,))
         return event_id
 
     def _write_links(self, conn: sqlite3.Connection, event_id: int, event: Event) -> None:
-        conn.executemany(
-            "INSERT INTO source (event_id, position, title, url, section, paragraph, publisher)"
-            " VALUES (?,?,?,?,?,?,?)",
-            [
-                (event_id, i, s.title, s.url, s.section, s.paragraph, s.publisher)
-                for i, s in enumerate(event.sources)
-            ],
-        )
+        conn.executemany(INSERT_SOURCE, source_rows(event_id, event))
         for rel in event.relations:
             target = conn.execute(
                 "SELECT id FROM event WHERE key = ?", (rel.target_key,)

@@ -27,7 +27,7 @@ from explorer.domain.events import Changes
 from explorer.store import Store
 from explorer.store.columns import load_columns
 from explorer.store.errors import ImportCancelled, ImportRejected, StoreError
-from explorer.store.exchange import import_events
+from explorer.store.importing import import_events
 from explorer.ui.dialogs import show_message, start_folder
 
 IMPORT_FILTER = "Event files (*.csv *.json);;CSV files (*.csv);;JSON files (*.json)"

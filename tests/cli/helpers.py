@@ -1,17 +1,7 @@
-"""Store files for command-line tests, made the way a user's would be."""
+"""Store files damaged or changed behind the app's back, for command-line tests."""
 
 import sqlite3
 from pathlib import Path
-
-from explorer.store import Store
-from explorer.store.dataset import install_bundled_dataset
-
-
-def bundled_store(path: Path) -> Path:
-    """A store holding the bundled dataset, closed (its WAL folded back into the file)."""
-    with Store(path) as store:
-        install_bundled_dataset(store)
-    return path
 
 
 def files_in(folder: Path) -> dict[str, bytes]:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from explorer.store.connection import SCHEMA_VERSION
-from tests.cli.helpers import bundled_store, corrupt_event_table, files_in
+from tests.cli.helpers import corrupt_event_table, files_in
+from tests.store.factory import bundled_store
 
 
 def assert_one_line_error(result, *words):

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.cli.helpers import bundled_store
+from tests.store.factory import bundled_store
 
 
 @pytest.mark.parametrize("suffix", ["json", "csv"])

@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.cli.helpers import bundled_store, corrupt_event_table, remove_behind_the_apps_back
+from tests.cli.helpers import corrupt_event_table, remove_behind_the_apps_back
+from tests.store.factory import bundled_store
 
 SUMMITS = [
     ("28–29 June 2004", "Istanbul Summit"),

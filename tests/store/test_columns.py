@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from explorer.domain.dates import FuzzyDate, Precision
-from explorer.domain.events import Event, EventKind
+from explorer.domain.events import EventKind
 from explorer.store import Store
 from explorer.store.columns import (
     KIND_ORDER,
@@ -15,6 +15,7 @@ from explorer.store.columns import (
     read_columns_from_sql,
 )
 from explorer.store.generate import write_store
+from tests.store import factory
 
 FIELDS = ("ids", "start", "end", "kind", "lane", "exact")
 
@@ -72,8 +73,9 @@ def test_window_finds_what_the_store_finds_for_random_windows(big_store_path):
 
 
 def event(key, start_day, days=1, kind=EventKind.VISIT, precision=Precision.DAY):
-    when = FuzzyDate(start_day, start_day + days, precision)
-    return Event(key=key, kind=kind, title=f"Test {key}", when=when)
+    """An event of the tests' factory, given by its day numbers."""
+    date = FuzzyDate(start_day, start_day + days, precision).iso()
+    return factory.event(key, date, kind.value, f"Test {key}", precision=precision.value)
 
 
 def test_the_cache_follows_adds_updates_and_removals(tmp_path):

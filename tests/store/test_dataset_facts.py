@@ -8,15 +8,14 @@ import pytest
 from explorer.domain.dates import day_number
 from explorer.domain.details import fund_details, meeting_details, mission_details
 from explorer.domain.details import troop_level_change as troop_change
-from explorer.store.dataset import install_bundled_dataset
 from explorer.store.store import Store
 from tests.data_facts import facts_table as facts
+from tests.store.factory import bundled_store
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    store = Store(tmp_path_factory.mktemp("facts") / "events.sqlite3")
-    install_bundled_dataset(store)
+    store = Store(bundled_store(tmp_path_factory.mktemp("facts") / "events.sqlite3"))
     yield store
     store.close()
 

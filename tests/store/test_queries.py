@@ -9,7 +9,8 @@ from explorer.domain.dates import FuzzyDate, date_of
 from explorer.domain.events import EventKind
 from explorer.store import ImportRejected, Store
 from explorer.store.connection import APPLICATION_ID, SCHEMA_VERSION, migrations
-from tests.store.factory import event, new_store
+from explorer.store.store import SPAN_BIN_SHIFTS, TOP_BIN, span_bin
+from tests.store.factory import bundled_store, event, new_store
 
 
 def day(text):
@@ -126,7 +127,8 @@ def test_search_ranks_title_hits_first_and_matches_prefixes(store):
 )
 def test_hostile_search_text_never_fails(store, typed):
     found = store.search(typed)
-    assert all(hasattr(s, "key") for s in found)
+    # whatever it finds are the store's own events, as the list would show them
+    assert all(store.summary_by_key(s.key) == s for s in found)
     if typed == "warsaw*":
         assert keys(found) == ["warsaw", "funding-note"]
 
@@ -210,6 +212,35 @@ def test_a_window_finds_what_a_scan_of_every_event_finds(tmp_path):
         assert keys(store.events_between(*sample, limit=5)) == _brute_force(rows, *sample)[:5]
 
 
+def test_the_bin_of_every_event_is_the_one_span_bin_computes(tmp_path):
+    # span_bins_filter trusts span_bin's arithmetic to be the migration's SQL, bin for bin
+    spans = _random_spans(random.Random(10), 600)
+    with new_store(tmp_path) as store:
+        store.add_events(_span_events(spans))
+        rows = store.execute("SELECT start_day, end_day, bin FROM event").fetchall()
+        assert len(rows) == len(spans)
+        assert len({b for _s, _e, b in rows}) > 100  # many bins, on every level
+        assert {b // (1 << 22) for _s, _e, b in rows} == set(range(len(SPAN_BIN_SHIFTS) + 1))
+        for start, end, sql_bin in rows:
+            assert span_bin(start, end) == sql_bin, (start, end)
+        # and at the edge of the days a date can hold, and past it (only the SQL writes these)
+        last_binned = (3 * 2**20 - 1, 3 * 2**20)
+        assert span_bin(*last_binned) < TOP_BIN
+        for start, end in ((-(2**20) - 1, -(2**20)), (3 * 2**20, 3 * 2**20 + 1), (0, 2**23)):
+            sql_bin = store.execute(
+                "INSERT INTO event (key, kind, title, start_day, end_day, precision)"
+                " VALUES (?, 'other', 'Far', ?, ?, 'day_range') RETURNING bin",
+                (f"far{start}", start, end),
+            ).fetchone()[0]
+            assert span_bin(start, end) == sql_bin == TOP_BIN
+        sql_bin = store.execute(
+            "INSERT INTO event (key, kind, title, start_day, end_day, precision)"
+            " VALUES ('edge', 'other', 'Edge', ?, ?, 'day') RETURNING bin",
+            last_binned,
+        ).fetchone()[0]
+        assert span_bin(*last_binned) == sql_bin
+
+
 def test_a_store_of_version_2_with_events_climbs_to_the_binned_span_index(tmp_path):
     path = tmp_path / "v2.sqlite3"
     conn = sqlite3.connect(path)
@@ -240,10 +271,7 @@ def test_a_store_of_version_2_with_events_climbs_to_the_binned_span_index(tmp_pa
 
 
 def test_curated_structure_queries_find_mission_periods_and_funds(tmp_path):
-    from explorer.store.dataset import install_bundled_dataset
-
-    store = Store(tmp_path / "bundled.sqlite3")
-    install_bundled_dataset(store)
+    store = Store(bundled_store(tmp_path / "bundled.sqlite3"))
     periods = {key for _, key in store.mission_periods(100)}
     assert periods == {"isaf-nato-command", "resolute-support-mission"}
     assert "ana-trust-fund" in {key for _, key in store.funds_with_commitments(100)}
@@ -252,10 +280,9 @@ def test_curated_structure_queries_find_mission_periods_and_funds(tmp_path):
 
 
 def test_the_bundled_keys_are_read_from_their_own_small_index(tmp_path):
-    from explorer.store.dataset import BUNDLED_KEYS, install_bundled_dataset
+    from explorer.store.dataset import BUNDLED_KEYS
 
-    store = new_store(tmp_path)
-    install_bundled_dataset(store)
+    store = Store(bundled_store(tmp_path / "bundled.sqlite3"))
     plan = " ".join(row[-1] for row in store.execute(f"EXPLAIN QUERY PLAN {BUNDLED_KEYS}"))
     assert "USING INDEX event_origin" in plan or "COVERING INDEX event_origin" in plan
     assert len(list(store.execute(BUNDLED_KEYS))) == store.count() > 80

@@ -9,7 +9,8 @@ import pytest
 
 from explorer.store import ImportCancelled, ImportRejected, read_ahead
 from explorer.store.event_files import CsvRows
-from explorer.store.exchange import import_events, write_export
+from explorer.store.export import write_export
+from explorer.store.importing import import_events
 from explorer.store.plain_rows import plain_batch_check
 from explorer.store.read_ahead import CheckedRows
 from tests.store.factory import event, new_store

@@ -8,17 +8,13 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from explorer.store import Store
-from explorer.store.dataset import install_bundled_dataset
+from tests.store.factory import bundled_store
 
 
 @pytest.fixture(scope="session")
 def bundled_template(tmp_path_factory):
     """The bundled dataset installed once per session; tests copy the file."""
-    path = tmp_path_factory.mktemp("bundled") / "template.sqlite3"
-    store = Store(path)
-    install_bundled_dataset(store)
-    store.close()
-    return path
+    return bundled_store(tmp_path_factory.mktemp("bundled") / "template.sqlite3")
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from explorer.store import Store
-from explorer.store.exchange import export_to_path, write_export
+from explorer.store.export import export_to_path, write_export
 from explorer.store.generate import write_csv
 from explorer.ui.importer import CANCELLED_TEXT
 from tests.store.factory import event, new_store

@@ -6,7 +6,8 @@
 -- 32768 days, one level each, and one top bin for the rest. Days are shifted by 2^20 so every
 -- day a FuzzyDate can hold (years 1-9999) is non-negative and below 2^22 before the shift right;
 -- anything outside goes to the top bin. The level's number * 2^22 keeps bin numbers distinct.
--- explorer/store/store.py (span_bins) enumerates the bins a time window touches: it must match.
+-- explorer/store/store.py computes the same bin (span_bin) and enumerates the bins a time window
+-- touches (span_bins_filter): both must match this, as tests/store/test_queries.py checks.
 DROP TRIGGER event_after_insert;
 DROP TRIGGER event_after_delete;
 DROP TRIGGER event_after_update;

@@ -3,22 +3,15 @@
 import numpy as np
 import pytest
 
-from explorer.domain.dates import FuzzyDate
-from explorer.domain.events import Event, EventKind, Source
+from explorer.domain.events import EventKind
 from explorer.store.store import Store
-
-SOURCE = (Source("test source"),)
+from tests.store import factory
 
 
 def event(key, kind, date, title=None, **details):
-    """A minimal valid event."""
-    return Event(
-        key=key,
-        kind=EventKind(kind),
-        title=title or key.replace("-", " ").title(),
-        when=FuzzyDate.parse(date),
-        details=details,
-        sources=SOURCE,
+    """A minimal valid event of the tests' factory, its details given as keywords."""
+    return factory.event(
+        key, date, kind, title, details=details, sources=[{"title": "test source"}]
     )
 
 
@@ -87,12 +80,9 @@ def small_store(tmp_path):
 
 
 @pytest.fixture
-def bundled_store(tmp_path):
-    """A store holding the bundled NATO-Afghanistan dataset."""
-    from explorer.store.dataset import install_bundled_dataset
-
-    store = Store(tmp_path / "bundled.db")
-    install_bundled_dataset(store)
+def bundled_store(store_path):
+    """A store holding the bundled NATO-Afghanistan dataset (tests/ui/conftest.py's copy)."""
+    store = Store(store_path)
     yield store
     store.close()
 
@@ -101,28 +91,25 @@ KINDS = [k.value for k in EventKind]
 
 
 def fill_synthetic(store, n, seed=0):
-    """Insert ``n`` synthetic events fast (raw executemany: triggers keep the indexes)."""
+    """Insert ``n`` synthetic events fast, through the bulk writer import and generate use."""
     rng = np.random.default_rng(seed)
     start = rng.integers(11323, 18993, n)
     length = np.where(rng.random(n) < 0.15, rng.integers(2, 120, n), 1)
     kinds = rng.integers(0, len(KINDS), n)
-    rows = (
+    factory.write_in_bulk(
+        store,
         (
-            f"e{i}",
-            KINDS[int(kinds[i])],
-            f"Synthetic event number {i}",
-            int(start[i]),
-            int(start[i] + length[i]),
-            "day" if length[i] == 1 else "day_range",
-        )
-        for i in range(n)
+            {
+                "key": f"e{i}",
+                "kind": KINDS[int(kinds[i])],
+                "title": f"Synthetic event number {i}",
+                "start_day": int(start[i]),
+                "end_day": int(start[i] + length[i]),
+                "precision": "day" if length[i] == 1 else "day_range",
+            }
+            for i in range(n)
+        ),
     )
-    with store.transaction() as conn:
-        conn.executemany(
-            "INSERT INTO event (key, kind, title, start_day, end_day, precision)"
-            " VALUES (?,?,?,?,?,?)",
-            rows,
-        )
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,64 @@
+"""Export a store to a JSON or CSV file, streamed: a million events never sit in memory."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import TextIO
+
+from explorer.domain.dataset import event_to_json
+from explorer.store.connection import explain
+from explorer.store.errors import StoreError
+from explorer.store.event_files import (
+    csv_row,
+    csv_writer,
+    file_format,
+    json_event_line,
+    json_footer,
+    json_header,
+)
+from explorer.store.store import Store
+
+
+def write_export(store: Store, out: TextIO, fmt: str = "json") -> int:
+    """Write every event of ``store`` to ``out`` as JSON or CSV; returns how many."""
+    count = 0
+    try:
+        if fmt == "csv":
+            writer = csv_writer(out)
+            for event in store.iter_events():
+                writer.writerow(csv_row(event_to_json(event)))
+                count += 1
+            return count
+        out.write(json_header())
+        for event in store.iter_events():
+            out.write(json_event_line(event_to_json(event), first=count == 0))
+            count += 1
+        out.write(json_footer(empty=count == 0))
+    except sqlite3.DatabaseError as exc:
+        raise explain(exc, store.path) from None
+    return count
+
+
+def export_to_path(store: Store, path: Path | str) -> int:
+    """Export to a file, replacing it only once the export is complete (never half a file)."""
+    path = Path(path)
+    fmt = file_format(path)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write here ({exc.strerror})") from None
+    try:
+        with open(handle, "w", encoding="utf-8", newline="") as out:
+            count = write_export(store, out, fmt)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write here ({exc.strerror})") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+    return count

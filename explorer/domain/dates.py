@@ -79,14 +79,24 @@ def _parse_part(text: str) -> tuple[dt.date, dt.date, str]:
     return exact, exact, "day"
 
 
+# How exactly one end of an interval is known; an interval whose ends differ keeps both.
+END_PRECISIONS = ("day", "month", "year")
+
+
 @dataclass(frozen=True, slots=True)
 class FuzzyDate:
-    """An interval of days ``[start_day, end_day)`` with its precision and original wording."""
+    """An interval of days ``[start_day, end_day)`` with its precision and original wording.
+
+    ``ends`` is set only for an interval whose two ends are known to different precisions
+    (``2015-01-01/2021-09``: the first day exactly, the last only to the month); it holds the
+    precision of each end, ``("day", "month")``.
+    """
 
     start_day: int
     end_day: int
     precision: Precision
     wording: str | None = None
+    ends: tuple[str, str] | None = None
 
     def __post_init__(self) -> None:
         if self.end_day <= self.start_day:
@@ -103,18 +113,58 @@ class FuzzyDate:
         if len(parts) > 2:
             raise DateError(f"not a date: {text!r} (at most one '/')")
         first, _, kind_a = _parse_part(parts[0])
+        ends = None
         if len(parts) == 2:
             _, last, kind_b = _parse_part(parts[1])
             derived = "day_range" if kind_a == kind_b == "day" else "approximate"
-            if kind_a == kind_b == "month" and first.year == last.year:
-                derived = "approximate"
+            if kind_a != kind_b:
+                ends = (kind_a, kind_b)
         else:
             last, derived = _parse_part(parts[0])[1], kind_a
         try:
             chosen = Precision(precision) if precision else Precision(derived)
         except ValueError:
             raise DateError(f"unknown precision: {precision!r}") from None
-        return cls(day_number(first), day_number(last) + 1, chosen, wording or None)
+        return cls(day_number(first), day_number(last) + 1, chosen, wording or None, ends)
+
+    @classmethod
+    def from_stored(
+        cls, start_day: int, end_day: int, precision: str, wording: str | None = None
+    ) -> FuzzyDate:
+        """The date as a store keeps it: ``precision`` is :attr:`stored_precision`."""
+        start, slash, end = precision.partition("/")
+        if slash and start in END_PRECISIONS and end in END_PRECISIONS and start != end:
+            return cls(start_day, end_day, Precision.APPROXIMATE, wording, (start, end))
+        return cls(start_day, end_day, Precision(precision), wording)
+
+    @property
+    def stored_precision(self) -> str:
+        """The precision as one text: its name, or ``start/end`` (``day/month``) when the two
+        ends are known to different precisions, so a store keeps both without a new column."""
+        return f"{self.ends[0]}/{self.ends[1]}" if self.ends else self.precision.value
+
+    @property
+    def start_exact(self) -> bool:
+        """True when the first day is known exactly (a sharp edge where the day is known)."""
+        return self.ends[0] == "day" if self.ends else self.precision.is_exact
+
+    @property
+    def end_exact(self) -> bool:
+        """True when the last day is known exactly."""
+        return self.ends[1] == "day" if self.ends else self.precision.is_exact
+
+    @property
+    def uncertain_end(self) -> str | None:
+        """One line naming the end that is not known to the day, for an interval whose ends
+        differ ('The start is known to the day; the end only to the month.'), else None."""
+        if not self.ends:
+            return None
+        start, end = self.ends
+        if start == "day":
+            return f"The start is known to the day; the end only to the {end}."
+        if end == "day":
+            return f"The end is known to the day; the start only to the {start}."
+        return f"The start is known to the {start}; the end only to the {end}."
 
     @property
     def start(self) -> dt.date:
@@ -136,6 +186,8 @@ class FuzzyDate:
         start, last = self.start, self.last
         if self.days == 1:
             return start.isoformat()
+        if self.ends:
+            return f"{_iso_part(start, self.ends[0])}/{_iso_part(last, self.ends[1])}"
         month_end = calendar.monthrange(last.year, last.month)[1]
         whole_months = start.day == 1 and last.day == month_end
         if whole_months and start.month == 1 and last.month == 12:
@@ -150,6 +202,8 @@ class FuzzyDate:
         """The interval in plain words: '8–9 July 2016', 'July 2018', '2014', '1 Jan 2015 – Sep 2021'."""
         start, last = self.start, self.last
         iso = self.iso()
+        if self.ends:
+            return f"{_end_text(start, self.ends[0])} – {_end_text(last, self.ends[1])}"
         if "/" not in iso:
             if len(iso) == 4:
                 return iso
@@ -186,3 +240,17 @@ def parse_date_cached(text: str, precision: str | None = None) -> FuzzyDate:
 
 def _day_text(date: dt.date) -> str:
     return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+
+
+def _iso_part(date: dt.date, precision: str) -> str:
+    if precision == "year":
+        return str(date.year)
+    return date.strftime("%Y-%m") if precision == "month" else date.isoformat()
+
+
+def _end_text(date: dt.date, precision: str) -> str:
+    if precision == "year":
+        return str(date.year)
+    if precision == "month":
+        return f"{_MONTHS[date.month - 1]} {date.year}"
+    return _day_text(date)

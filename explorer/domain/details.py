@@ -60,6 +60,9 @@ class TroopLevelChange:
     approximate: bool
     period: FuzzyDate | None
     contributing_nations: int | None
+    # the figure is sourced up to the end of this date; after it no source gives one until the
+    # next change, and the series shows that stretch as a gap instead of holding the figure
+    sourced_until: FuzzyDate | None = None
 
     @property
     def change(self) -> int | None:
@@ -146,7 +149,7 @@ def meeting_details(event: Event) -> MeetingDetails:
 def troop_level_change(event: Event) -> TroopLevelChange:
     """The troop-level view of a troop-level change event."""
     d = event.details
-    period = d.get("period")
+    period, until = d.get("period"), d.get("sourced_until")
     return TroopLevelChange(
         mission=_str(d, "mission", "mission"),
         level_before=_opt_int(d, "level_before"),
@@ -154,6 +157,7 @@ def troop_level_change(event: Event) -> TroopLevelChange:
         approximate=bool(d.get("approximate", False)),
         period=_date(period, "period") if period else None,
         contributing_nations=_opt_int(d, "contributing_nations"),
+        sourced_until=_date({"date": until}, "sourced_until") if until else None,
     )
 
 

@@ -52,7 +52,7 @@ def event_table_row(event: Event) -> tuple:
         event.summary,
         event.when.start_day,
         event.when.end_day,
-        event.when.precision.value,
+        event.when.stored_precision,
         event.when.wording,
         event.confidence,
         event.origin,

@@ -129,13 +129,16 @@ def _date_cell(date: str, precision: str) -> tuple[int, int, str] | None:
     """
     first_text, slash, last_text = date.partition("/")
     if slash and precision and "/" not in last_text:
+        if len(first_text.strip()) != len(last_text.strip()):
+            when = parse_date_cached(date, precision)  # ends known to different precisions
+            return when.start_day, when.end_day, when.stored_precision
         start_day = parse_date_cached(first_text, precision).start_day
         last = parse_date_cached(last_text, precision)
         if last.end_day <= start_day:
             return None
         return start_day, last.end_day, last.precision.value
     when = parse_date_cached(date, precision or None)
-    return when.start_day, when.end_day, when.precision.value
+    return when.start_day, when.end_day, when.stored_precision
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -7,7 +7,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
-from explorer.domain.dates import FuzzyDate, Precision
+from explorer.domain.dates import FuzzyDate
 from explorer.domain.events import (
     Changes,
     Event,
@@ -88,7 +88,7 @@ def span_bins_filter(start_day: int, end_day: int) -> tuple[str, list[int]]:
 
 
 def _summary(row: Sequence) -> EventSummary:
-    when = FuzzyDate(row[4], row[5], Precision(row[6]), row[7])
+    when = FuzzyDate.from_stored(row[4], row[5], row[6], row[7])
     return EventSummary(row[0], row[1], EventKind(row[2]), row[3], when)
 
 

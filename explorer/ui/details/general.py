@@ -15,6 +15,8 @@ class GeneralPane(DetailPane):
         when = self.record.when
         self.row(self.fields, "Date as written", when.wording or "—")
         self.row(self.fields, "Exact date", f"{when.exact_text()} ({when.iso()})")
+        if when.uncertain_end:
+            self.row(self.fields, "Uncertain", when.uncertain_end)
         if self.record.kind is EventKind.MISSION_MILESTONE:
             try:
                 mission = mission_details(self.record)

@@ -88,8 +88,9 @@ TROOP_SERIES = [
     ("isaf-level-2004-06", "ISAF", "2004-06-01", 6500),
     ("isaf-level-2005-06", "ISAF", "2005-06-01", 8000),
     ("isaf-level-2006-07", "ISAF", "2006-07-31", 18500),
+    ("isaf-level-2006-09", "ISAF", "2006-09-28", 20000),  # NATO Update 28 Sep 2006
     ("isaf-level-2006-10", "ISAF", "2006-10-05", 31000),
-    ("isaf-level-2008-09", "ISAF", "2008-09-23", 47600),
+    ("isaf-level-2008-09", "ISAF", "2008-09-22", 47600),  # UNSCR 1833 adopted 22 Sep 2008
     ("isaf-surge-2009", "ISAF", "2009-01-01", None),
     ("isaf-level-2010-08", "ISAF", "2010-08-06", 119819),
     ("isaf-level-2010-12", "ISAF", "2010-12-01", 130000),
@@ -100,9 +101,9 @@ TROOP_SERIES = [
     ("rsm-increase-2018", "RSM", "2018-01-01", 16000),
     ("rsm-level-2019-10", "RSM", "2019-10-01", 17178),
     ("rsm-level-16000-38-nations", "RSM", "2019-12-01", 16000),
-    ("rsm-reduction-12000-2020", "RSM", "2020-03-01", 12000),
+    ("rsm-reduction-12000-2020", "RSM", "2020-03-01", 12000),  # step on 23 Oct 2020
     ("rsm-level-2020-06", "RSM", "2020-06-01", 15937),
-    ("rsm-level-2020-10", "RSM", "2020-10-23", 12000),
+    ("rsm-level-2020-10", "RSM", "2020-10-23", None),  # the step is the reduction's
     ("rsm-level-2021-02", "RSM", "2021-02-01", 9592),
     ("rsm-withdrawal-2021", "RSM", "2021-05-01", 0),
 ]
@@ -116,7 +117,7 @@ FACTSHEET_FUNDS = [
 
 # (fund id, amount_usd, qualifier, as_of)
 FUND_CONTRIBUTIONS = [
-    ("ana-trust-fund", 3000000000, "over", "2020-06"),  # fact sheet: "over 3 billion USD" to date
+    ("ana-trust-fund", 3000000000, "over", "2020"),  # fact sheet (undated): "over 3 billion USD"
     ("ana-trust-fund", 3200000000, "over", "2020-10-05"),  # B58
     ("asff", 82900000000, "about", "2021-06-20"),  # B65
 ]
@@ -145,7 +146,7 @@ FACTSHEET_MILESTONES = [
     ("unscr-2189-2014", "un_resolution", "2014-12-12", "2014-12-12"),
     ("nato-afghanistan-sofa", "agreement", "2014-09-30", "2014-09-30"),
     ("sofa-ratification-2014", "agreement", "2014-11-27", "2014-11-27"),
-    ("enduring-partnership", "agreement", "2010-11-19", "2010-11-20"),
+    ("enduring-partnership", "agreement", "2010-11-20", "2010-11-20"),  # NATO news 20 Nov 2010
     ("afghan-security-roadmap-2017", "other", "2017-01-01", "2017-12-31"),
     ("us-taliban-agreement-2020", "agreement", "2020-02-29", "2020-02-29"),
     ("us-afghanistan-joint-declaration-2020", "agreement", "2020-02-29", "2020-02-29"),
@@ -271,3 +272,46 @@ FACTS_BEYOND_EXCLUDED = {
     "B44": "US national troop decision, from a Wikipedia digest only",
     "B45": "single news report of remarks; its troop figure conflicts with other counts",
 }
+
+# -- corrections after an independent check against the sources ---------------------------------
+
+# (event id, the date as the dataset writes it) -- each decided by the source named beside it
+CORRECTED_DATES = [
+    ("unscr-isaf-extension-2008", "2008-09-22"),  # Correio Braziliense 22 Sep 2008 (C01)
+    ("isaf-level-2008-09", "2008-09-22"),
+    ("strasbourg-kehl-summit-2009", "2009-04-03/2009-04-04"),  # C03, C04
+    ("enduring-partnership", "2010-11-20"),  # NATO news 20 Nov 2010 (C02)
+    ("resolute-support-mission", "2015-01-01/2021-09"),  # launch day kept exact
+]
+
+# (event id, confidence) -- marks lowered to what their sources carry, or confirmed by a new one
+CONFIDENCE_MARKS = [
+    ("isaf-peak-2011", "medium"),
+    ("resolute-support-mission", "medium"),
+    ("rsm-sustained-beyond-2016", "medium"),
+    ("rsm-reduction-12000-2020", "medium"),
+    ("rsm-withdrawal-2021", "medium"),
+    ("rsm-level-16000-38-nations", "medium"),
+    ("defence-ministers-2020-06", "medium"),
+    ("kabul-airlift-2021", "medium"),
+    ("ana-tf-board-2016-05", "medium"),
+    ("ana-tf-board-2019-06", "medium"),
+    ("defence-ministers-2017-11", "high"),  # NATO news 9 Nov 2017 (C05) confirms Brussels
+]
+
+# (meeting id, participants) -- as the cited sources describe them
+CORRECTED_PARTICIPANTS = [
+    ("foreign-defence-ministers-2021-04", ["NATO Allies"]),
+]
+
+# (event id, text its summary must contain)
+CORRECTED_WORDING = [
+    ("lisbon-summit-2010", "48 nations"),  # NATO news 20 Nov 2010 (C02)
+]
+
+# (mission, event id of a step, day (ISO) from which no figure is sourced, next step's event id)
+TROOP_GAPS = [
+    ("ISAF", "isaf-level-2012-04", "2012-05-01", "isaf-end-2014"),
+    ("RSM", "rsm-level-2019-10", "2019-11-01", "rsm-level-16000-38-nations"),
+    ("RSM", "rsm-level-2021-02", "2021-04-15", "rsm-withdrawal-2021"),
+]

@@ -315,3 +315,61 @@ TROOP_GAPS = [
     ("RSM", "rsm-level-2019-10", "2019-11-01", "rsm-level-16000-38-nations"),
     ("RSM", "rsm-level-2021-02", "2021-04-15", "rsm-withdrawal-2021"),
 ]
+
+# -- added after the check: the fact sheet's remaining items and the wider history ------------
+
+# (event id, kind, first day, last day) -- each with its source in the dataset
+ADDED_EVENTS = [
+    ("sg-visit-kabul-2018-11", "visit", "2018-11-06", "2018-11-06"),  # sheet captions; W25, W26
+    ("riga-summit-2006", "summit", "2006-11-28", "2006-11-29"),  # W04 (declaration), W05
+    ("isaf-level-2006-09", "troop_level_change", "2006-09-28", "2006-09-28"),  # B17-1
+    ("isaf-level-2007-07", "troop_level_change", "2007-07-01", "2007-07-31"),  # W24 (medium)
+    ("london-conference-2010", "other", "2010-01-28", "2010-01-28"),  # W06, W07
+    ("kabul-conference-2010", "other", "2010-07-20", "2010-07-20"),  # W08, W09
+    ("inteqal-second-tranche-2011", "mission_milestone", "2011-11-27", "2011-11-27"),  # W18
+    ("bonn-conference-2011", "other", "2011-12-05", "2011-12-05"),  # W01
+    ("inteqal-third-tranche-2012", "mission_milestone", "2012-05-13", "2012-05-13"),  # W20, W21
+    ("inteqal-fourth-tranche-2012", "mission_milestone", "2012-12-31", "2012-12-31"),  # W22
+    ("us-afghanistan-bsa-2014", "agreement", "2014-09-30", "2014-09-30"),  # C07, W03
+    ("foreign-ministers-2014-12", "ministerial_meeting", "2014-12-02", "2014-12-02"),  # W02
+    ("intra-afghan-talks-2020", "other", "2020-09-12", "2020-09-12"),  # W10, W11
+    ("geneva-conference-2020", "other", "2020-11-23", "2020-11-24"),  # W12, W13
+    ("us-troops-2500-2021", "other", "2021-01-15", "2021-01-15"),  # W16, W17
+    ("foreign-ministers-2021-08", "ministerial_meeting", "2021-08-20", "2021-08-20"),  # W14
+]
+
+# (mission period id, the event it was decided at)
+MISSIONS_DECIDED_AT = [
+    ("isaf-nato-command", "nac-isaf-command-decision-2003"),
+    ("resolute-support-mission", "foreign-ministers-2014-12"),
+]
+
+# (event id, details field, words it must hold) -- fact-sheet items recorded in the details
+FACTSHEET_DETAILS = [
+    ("resolute-support-mission", "supporting_functions", "force generation"),
+    ("resolute-support-mission", "supporting_functions", "logistics"),
+    ("resolute-support-mission", "supporting_functions", "rule of law"),
+    ("resolute-support-mission", "where_its_troops_work", "security ministries"),
+    ("resolute-support-mission", "where_its_troops_work", "special operations"),
+    ("resolute-support-mission", "commanders_flexibility", "personnel and assets"),
+    ("enduring-partnership", "long_term_goal", "traditional partnership"),
+    ("sg-visit-kabul-2018-11", "with_the_secretary_general", "Peach"),
+    ("sg-visit-kabul-2018-11", "with_the_secretary_general", "Scaparrotti"),
+    ("sg-visit-kabul-2018-11", "resolute_support_commander", "Austin S. Miller"),
+]
+
+# (event id, words its summary must hold)
+FACTSHEET_SUMMARY_TEXTS = [
+    ("rsm-reduction-12000-2020", "never again become a platform for international terrorists"),
+]
+
+# (meeting id, words a decision must hold, event the decision concerns)
+FACTSHEET_MORE_DECISIONS = [
+    ("warsaw-summit-2016", "Afghan authorities are to keep up and raise", "ana-trust-fund"),
+    ("defence-ministers-2017-11", "importance of funding", "ana-trust-fund"),
+    (
+        "foreign-ministers-2014-12",
+        "Resolute Support mission as of 1 January 2015",
+        "resolute-support-mission",
+    ),
+]

@@ -81,3 +81,36 @@ def test_unsourced_stretches_are_gaps_not_held_figures(store, mission, key, firs
     assert dt.date(1970, 1, 1) + dt.timedelta(days=gap.start_day) == dt.date.fromisoformat(
         first_day
     )
+
+
+@pytest.mark.parametrize("key, kind, first, last", facts.ADDED_EVENTS)
+def test_added_events_have_their_kind_days_and_sources(store, key, kind, first, last):
+    event = store.event(key)
+    assert event.kind.value == kind and event.sources
+    assert (event.when.start, event.when.last) == (
+        dt.date.fromisoformat(first),
+        dt.date.fromisoformat(last),
+    )
+
+
+@pytest.mark.parametrize("key, meeting", facts.MISSIONS_DECIDED_AT)
+def test_missions_name_where_they_were_decided(store, key, meeting):
+    assert ("decided_at", meeting) in [
+        (r.type.value, r.target_key) for r in store.event(key).relations
+    ]
+
+
+@pytest.mark.parametrize("key, field, words", facts.FACTSHEET_DETAILS)
+def test_fact_sheet_items_in_the_details(store, key, field, words):
+    assert words in store.event(key).details["figures"][field]
+
+
+@pytest.mark.parametrize("key, words", facts.FACTSHEET_SUMMARY_TEXTS)
+def test_fact_sheet_items_in_the_summary(store, key, words):
+    assert words in store.event(key).summary
+
+
+@pytest.mark.parametrize("meeting, words, concerns", facts.FACTSHEET_MORE_DECISIONS)
+def test_fact_sheet_decisions_added(store, meeting, words, concerns):
+    decisions = meeting_details(store.event(meeting)).decisions
+    assert any(words in d.text and d.concerns == concerns for d in decisions)

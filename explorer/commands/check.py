@@ -1,5 +1,7 @@
 """``check``: is the store sound (SQLite integrity, every event valid, no dangling link) and is
-the bundled dataset valid? Exit 0 when all is well, 1 with a report."""
+the bundled dataset valid? Exit 0 when all is well, 1 with a report. Data-quality findings
+(unsourced events, confidence marks, troop series, missing relations, lost precision) are
+listed as warnings by event id; they fail the exit status only with ``--strict``."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import sqlite3
 from explorer.cli import EXIT_OK, EXIT_PROBLEM, command, store_path
 from explorer.domain.dataset import DatasetError, event_to_json, parse_event
 from explorer.domain.details import referenced_keys
+from explorer.domain.quality import findings
 from explorer.store.dataset import META_DATASET_VERSION, bundled_dataset
 from explorer.store.errors import StoreError
 from explorer.store.opening import open_store
@@ -18,15 +21,23 @@ from explorer.store.store import Store
 MAX_REPORTED = 20
 
 
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--strict", action="store_true", help="data-quality warnings fail the exit status too"
+    )
+
+
 @command(
     "check",
     "check the store and the bundled dataset; exit 1 with a report if unsound",
-    lambda p: None,
+    _arguments,
 )
 def run_check(options: argparse.Namespace) -> int:
-    """Report every problem found; exit status 0 only when there is none."""
+    """Report every problem found; exit status 0 only when there is none (and, with
+    ``--strict``, no data-quality warning either)."""
     path = store_path(options)
     problems: list[str] = []
+    warnings: list[str] = []
     try:
         dataset = bundled_dataset()
         print(f"bundled dataset {dataset.version}: {len(dataset.events)} events, valid")
@@ -37,15 +48,21 @@ def run_check(options: argparse.Namespace) -> int:
         problems += [f"store: {p}" for p in store.integrity_problems()]
         try:
             problems += [f"store: {p}" for p in event_problems(store)]
+            if not problems:
+                warnings = [f.line() for f in findings(store.iter_events())]
             count, version = store.count(), store.meta(META_DATASET_VERSION)
         except (StoreError, sqlite3.DatabaseError) as exc:
             problems.append(f"store: {exc}")
             count, version = "?", None
     finally:
         store.close()
+    for warning in warnings:
+        print(f"warning: {warning}")
     if not problems:
         print(f"store {path}: {count} events (dataset {version or 'none'}), sound")
-        return EXIT_OK
+        if warnings:
+            print(f"{len(warnings)} data-quality warning{'s' if len(warnings) > 1 else ''}")
+        return EXIT_PROBLEM if warnings and options.strict else EXIT_OK
     problems = _counted(problems)
     shown = problems[:MAX_REPORTED]
     for problem in shown:

@@ -82,11 +82,13 @@ def is_secondary(source: Source) -> bool:
 
 def findings(events: Iterable[Event]) -> list[Finding]:
     """Every finding over ``events``, grouped by rule, then in event order."""
-    events = list(events)
     found: list[Finding] = []
+    troop_changes = []  # only these are kept: a store may hold a million events
     for event in events:
         found += _event_findings(event)
-    found += _series_findings(events)
+        if event.kind is EventKind.TROOP_LEVEL_CHANGE:
+            troop_changes.append(event)
+    found += _series_findings(troop_changes)
     order = {rule: i for i, rule in enumerate(RULES)}
     return sorted(found, key=lambda f: (order[f.rule], f.event_key))
 

@@ -75,6 +75,6 @@ def test_every_command_has_help_and_version(run_cli, name):
 def test_list_limit_shows_the_first_events_in_time(run_cli):
     result = run_cli("list", "--kind", "summit", "--limit", "2", check=True)
     lines = result.stdout.splitlines()
-    assert "Istanbul Summit" in lines[1] and "Bucharest Summit" in lines[2]
+    assert "Istanbul Summit" in lines[1] and "Riga Summit" in lines[2]
     assert lines[-1] == "2 events"
     assert run_cli("list", "--limit", "-1").returncode == 2

@@ -157,8 +157,8 @@ def test_an_exception_inside_a_transaction_rolls_back(store):
 
 def test_one_event_comes_back_with_everything(store):
     rsm = store.event("rsm")
-    assert rsm.when.iso() == "2015-01/2021-09"
-    assert rsm.when.exact_text() == "January 2015 – September 2021"
+    assert rsm.when.iso() == "2015-01-01/2021-09"  # the exact launch day is kept
+    assert rsm.when.exact_text() == "1 January 2015 – September 2021"
     assert [(r.type.value, r.target_key) for r in rsm.relations] == [("supersedes", "isaf")]
     assert rsm.sources[0].url == "https://example.org/"
 

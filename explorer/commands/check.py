@@ -19,6 +19,8 @@ from explorer.store.store import Store
 
 # a damaged store could report a problem for every one of a million events
 MAX_REPORTED = 20
+# a generated store has no sources at all: a million identical warnings help nobody
+MAX_WARNINGS = 200
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -56,8 +58,10 @@ def run_check(options: argparse.Namespace) -> int:
             count, version = "?", None
     finally:
         store.close()
-    for warning in warnings:
+    for warning in warnings[:MAX_WARNINGS]:
         print(f"warning: {warning}")
+    if len(warnings) > MAX_WARNINGS:
+        print(f"... and {len(warnings) - MAX_WARNINGS} more warnings")
     if not problems:
         print(f"store {path}: {count} events (dataset {version or 'none'}), sound")
         if warnings:

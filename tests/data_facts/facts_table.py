@@ -365,7 +365,7 @@ FACTSHEET_SUMMARY_TEXTS = [
 
 # (meeting id, words a decision must hold, event the decision concerns)
 FACTSHEET_MORE_DECISIONS = [
-    ("warsaw-summit-2016", "Afghan authorities are to keep up and raise", "ana-trust-fund"),
+    ("warsaw-summit-2016", "Afghan authorities are to keep up and raise", None),  # own budget
     ("defence-ministers-2017-11", "importance of funding", "ana-trust-fund"),
     (
         "foreign-ministers-2014-12",

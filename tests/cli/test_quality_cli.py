@@ -4,8 +4,7 @@ that fail the exit status only with ``--strict``."""
 import re
 
 from explorer.store import Store
-from tests.cli.helpers import bundled_store
-from tests.store.factory import event
+from tests.store.factory import bundled_store, event
 
 MIRROR = [{"title": "A page", "url": "https://e.org/", "publisher": "e.org (Wikipedia mirror)"}]
 

@@ -4,7 +4,8 @@ the export and the import (JSON and CSV), byte for byte."""
 import pytest
 
 from explorer.domain.dates import FuzzyDate
-from explorer.store.exchange import export_to_path, import_events
+from explorer.store.export import export_to_path
+from explorer.store.importing import import_events
 from tests.store.factory import event, new_store
 
 MIXED = {

@@ -53,11 +53,6 @@ class Lane(StrEnum):
         """The lane's title."""
         return _LANE_LABELS[self]
 
-    @property
-    def index(self) -> int:
-        """Position from the top, 0-based."""
-        return list(Lane).index(self)
-
 
 class RelationType(StrEnum):
     """How one event relates to another (source -> target)."""

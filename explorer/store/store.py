@@ -19,6 +19,13 @@ from explorer.domain.events import (
     Source,
 )
 from explorer.domain.series import TroopLevelStep, troop_series
+from explorer.store.annotations import (
+    ANNOTATIONS_SQL,
+    MAX_ANNOTATED,
+    TimelineAnnotations,
+    annotations_from_rows,
+    annotations_parameters,
+)
 from explorer.store.connection import StoreFile
 from explorer.store.errors import ImportRejected
 from explorer.store.event_table import (
@@ -354,28 +361,6 @@ class Store(StoreFile):
         sql = "SELECT count(*) FROM event WHERE kind = ?"
         return self.execute(sql, (EventKind(kind).value,)).fetchone()[0]
 
-    def mission_periods(self, limit: int) -> list[tuple[int, str]]:
-        """(row id, key) of mission milestones that stand for a mission's whole period."""
-        return self._keys_with_details(
-            EventKind.MISSION_MILESTONE, "json_extract(details, '$.mission_period')", limit
-        )
-
-    def funds_with_commitments(self, limit: int) -> list[tuple[int, str]]:
-        """(row id, key) of funds that record at least one commitment horizon."""
-        return self._keys_with_details(
-            EventKind.FUND, "json_array_length(details, '$.commitments') > 0", limit
-        )
-
-    def _keys_with_details(self, kind: EventKind, condition: str, limit: int) -> list:
-        # a store of a million generated events has no curated structure worth drawing
-        if self.count_of_kind(kind) > limit * 50:
-            return []
-        rows = self.execute(
-            f"SELECT id, key FROM event WHERE kind = ? AND {condition} ORDER BY start_day LIMIT ?",
-            (kind.value, limit),
-        )
-        return [(r[0], r[1]) for r in rows]
-
     def search(
         self, text: str, limit: int = 500, kinds: Iterable[EventKind | str] | None = None
     ) -> list[EventSummary]:
@@ -391,3 +376,9 @@ class Store(StoreFile):
             [query, *kind_params, limit],
         )
         return [_summary(r) for r in rows]
+
+    def timeline_annotations(self, limit: int = MAX_ANNOTATED) -> TimelineAnnotations:
+        """The mission eras, troop-level steps and fund commitments drawn over the timeline,
+        ids included, in one query (nothing for a store too big to be a curated history)."""
+        rows = self.execute(ANNOTATIONS_SQL, annotations_parameters(limit)).fetchall()
+        return annotations_from_rows(rows)

@@ -79,7 +79,7 @@ def run_gesture(app: QApplication, timeline, frames: int) -> dict[str, float | i
     viewport = timeline.viewport_widget()
     counter = PaintCounter()
     viewport.installEventFilter(counter)
-    columns = timeline.data.columns
+    columns = timeline.model.columns
     focus = (
         float(columns.start[len(columns) // 2]) if len(columns) else sum(timeline.full_range()) / 2
     )

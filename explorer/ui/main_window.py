@@ -14,6 +14,7 @@ from explorer.domain.events import Changes, Lane
 from explorer.locations import APP_NAME
 from explorer.store.columns import LANE_ORDER, EventColumns
 from explorer.store.store import Store
+from explorer.timeline.navigation import ZOOM_STEP
 from explorer.ui import dialogs
 from explorer.ui.actions import WindowActions
 from explorer.ui.details.view import DetailView
@@ -26,7 +27,6 @@ from explorer.ui.settings import Settings
 from explorer.ui.timeline.widget import TimelineWidget
 from explorer.ui.view_state import ViewState
 
-ZOOM_STEP = 2.0  # the same step as the timeline's own + and - keys
 STATUS_DELAY_MS = 60
 
 

@@ -272,9 +272,11 @@ def test_a_store_of_version_2_with_events_climbs_to_the_binned_span_index(tmp_pa
 
 def test_curated_structure_queries_find_mission_periods_and_funds(tmp_path):
     store = Store(bundled_store(tmp_path / "bundled.sqlite3"))
-    periods = {key for _, key in store.mission_periods(100)}
+    annotations = store.timeline_annotations()
+    periods = {store.summary(era.event_id).key for era in annotations.eras}
     assert periods == {"isaf-nato-command", "resolute-support-mission"}
-    assert "ana-trust-fund" in {key for _, key in store.funds_with_commitments(100)}
+    funds = {store.summary(fund_id).key for fund_id, _ in annotations.fund_horizons}
+    assert "ana-trust-fund" in funds
     assert store.count_of_kind("fund") == 3
     store.close()
 

@@ -50,7 +50,7 @@ def test_import_through_the_file_menu_shows_the_new_events_in_every_pane(
     assert window.statusBar().currentMessage() == "Imported 2 events"
     assert window.store.count() == before + 2
     new_id = window.store.id_of("zanzibar-talks")
-    assert new_id in window.timeline.data.columns.ids.tolist()
+    assert new_id in window.timeline.model.columns.ids.tolist()
     qtbot.keyClicks(window.list_panel.search_box, "Zanzibar")
     model = window.list_panel.model
     qtbot.waitUntil(lambda: model.rowCount() == 2)
@@ -142,7 +142,7 @@ def test_a_large_import_reloads_every_pane_from_the_store(make_window, qtbot, tm
     wait_for_import(qtbot, window)
     assert window.statusBar().currentMessage() == "Imported 12,000 events"
     assert window.store.count() == before + 12_000
-    assert len(window.timeline.data.columns) == before + 12_000
+    assert len(window.timeline.model.columns) == before + 12_000
     assert len(window.columns) == before + 12_000
     window.fit_all()
     model = window.list_panel.model
@@ -160,7 +160,7 @@ def test_a_json_export_of_another_store_imports_too(make_window, qtbot, tmp_path
     wait_for_import(qtbot, window)
     assert window.statusBar().currentMessage() == "Imported 1 event"
     assert window.store.event("kabul-water-pledge").title == "Kabul water pledge"
-    assert window.store.id_of("kabul-water-pledge") in window.timeline.data.columns.ids.tolist()
+    assert window.store.id_of("kabul-water-pledge") in window.timeline.model.columns.ids.tolist()
 
 
 # (offscreen Qt cannot grab the keyboard for a menu or raise a window: harmless here)

@@ -32,8 +32,8 @@ def test_a_change_record_on_the_open_store_alone_updates_every_pane(make_window,
     assert window.list_panel.model.rowCount() == before
     window.open_store.notify(changes)
     new_id = window.store.id_of("kunduz-visit")
-    assert window.timeline.data.columns is window.open_store.columns  # one shared copy
-    assert new_id in window.timeline.data.columns.ids.tolist()
+    assert window.timeline.model.columns is window.open_store.columns  # one shared copy
+    assert new_id in window.timeline.model.columns.ids.tolist()
     qtbot.waitUntil(lambda: window.list_panel.model.rowCount() == before + 1)
     assert window.list_panel.model.row_of(new_id) is not None
     assert window.range_label.text().endswith(f"{before + 1} events in view")
@@ -44,12 +44,12 @@ def test_a_change_record_on_the_open_store_alone_updates_every_pane(make_window,
 def test_the_panes_share_one_copy_of_the_columns_until_the_store_changes(make_window):
     window = make_window()
     first = window.columns
-    assert window.timeline.data.columns is first
+    assert window.timeline.model.columns is first
     window.open_store.notify(Changes())  # nothing changed: nothing is re-read
     assert window.columns is first
     window.open_store.notify(window.store.add_events([event("mine", "2011-01-01")]))
     assert window.columns is not first and len(window.columns) == len(first) + 1
-    assert window.timeline.data.columns is window.columns
+    assert window.timeline.model.columns is window.columns
 
 
 def test_another_store_reaches_every_pane_through_one_signal(make_window, qtbot, tmp_path):
@@ -62,7 +62,7 @@ def test_another_store_reaches_every_pane_through_one_signal(make_window, qtbot,
     window.open_store.replace(other)
     assert [(c.opened, c.store_replaced) for c in seen] == [(True, True)]
     assert window.store is other and window.view_state.selected is None
-    assert window.timeline.data.columns.ids.tolist() == [other.id_of("only-one")]
+    assert window.timeline.model.columns.ids.tolist() == [other.id_of("only-one")]
     qtbot.waitUntil(lambda: window.list_panel.model.rowCount() == 1)
     assert window.range_label.text().endswith("1 event in view")
     assert window.detail_view.pane is None
@@ -79,7 +79,7 @@ def test_an_import_reaches_the_panes_as_one_change_record(make_window, qtbot, tm
     qtbot.waitUntil(lambda: not window.importer.running, timeout=60_000)
     assert [c.added for c in seen] == [("herat-visit",)]
     assert seen[0].origin is window.importer
-    assert window.store.id_of("herat-visit") in window.timeline.data.columns.ids.tolist()
+    assert window.store.id_of("herat-visit") in window.timeline.model.columns.ids.tolist()
 
 
 def test_one_selection_reads_the_store_once_for_every_pane(make_window, qtbot):

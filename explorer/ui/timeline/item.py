@@ -11,18 +11,20 @@ from pyqtgraph.Qt.internals import PrimitiveArray  # numpy-backed QRectF/fragmen
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen
 
+from explorer.domain.events import EventKind
 from explorer.store.columns import KIND_ORDER
+from explorer.timeline.frame import HALF, LABEL_H, TITLE_H, Frame, PixelMapping
 from explorer.ui.colour import blend
-from explorer.ui.timeline.frame import HALF, LABEL_H, TITLE_H, Frame, Mapping
 from explorer.ui.timeline.style import GlyphAtlas, kind_color, outline_color
 
 KIND_COLORS = [kind_color(k) for k in KIND_ORDER]
+TROOP_COLOR = KIND_COLORS[KIND_ORDER.index(EventKind.TROOP_LEVEL_CHANGE)]
 
 
 class TimelineItem(pg.GraphicsObject):
     """Paints the frame the widget computes for the current view; covers the whole view box."""
 
-    def __init__(self, frame_for: Callable[[Mapping], Frame], palette: Callable[[], QPalette]):
+    def __init__(self, frame_for: Callable[[PixelMapping], Frame], palette: Callable[[], QPalette]):
         super().__init__()
         self._frame_for = frame_for
         self._palette = palette
@@ -42,14 +44,14 @@ class TimelineItem(pg.GraphicsObject):
     def viewRangeChanged(self) -> None:  # noqa: N802 (pyqtgraph hook)
         self.prepareGeometryChange()
 
-    def mapping_from(self, transform) -> Mapping:
+    def mapping_from(self, transform) -> PixelMapping:
         """The day -> pixel mapping of a paint (or of the view) from an item -> device transform."""
         rect = self.boundingRect()
         top_left = transform.map(rect.topLeft())
         bottom_right = transform.map(rect.bottomRight())
         left, right = sorted((top_left.x(), bottom_right.x()))
         top, bottom = sorted((top_left.y(), bottom_right.y()))
-        return Mapping(transform.m11(), transform.dx(), left, top, right - left, bottom - top)
+        return PixelMapping(transform.m11(), transform.dx(), left, top, right - left, bottom - top)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         """Draw one frame: lanes, eras, density, spans, bands, steps, glyphs, labels, selection."""
@@ -171,7 +173,7 @@ class TimelineItem(pg.GraphicsObject):
 
     def _draw_steps(self, painter: QPainter, frame: Frame, palette: QPalette) -> None:
         if len(frame.step_points):
-            pen = QPen(KIND_COLORS[KIND_ORDER.index(_TROOP)], 2.0)
+            pen = QPen(TROOP_COLOR, 2.0)
             painter.setPen(pen)
             pts = frame.step_points
             breaks = np.flatnonzero(np.isnan(pts[:, 0]))
@@ -316,8 +318,3 @@ def union_by_row(rects: np.ndarray) -> np.ndarray:
         merged[:, 2] = reach[last] - x0[first]
         out.append(merged)
     return np.vstack(out)
-
-
-from explorer.domain.events import EventKind  # noqa: E402
-
-_TROOP = EventKind.TROOP_LEVEL_CHANGE

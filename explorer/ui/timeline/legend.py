@@ -8,7 +8,8 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from explorer.store.columns import KIND_ORDER
-from explorer.ui.timeline.style import GLYPH_SIZE, GlyphAtlas, kind_color, outline_color
+from explorer.timeline.frame import GLYPH_SIZE
+from explorer.ui.timeline.style import GlyphAtlas, kind_color, outline_color
 
 
 class LegendBar(QWidget):
@@ -22,7 +23,6 @@ class LegendBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 0)
         layout.setSpacing(4)
-        self._icons: list[QLabel] = []
         self.entries: list[tuple[QLabel, QLabel]] = []
         for kind in KIND_ORDER:
             icon, text = QLabel(), QLabel(kind.label[:1].upper() + kind.label[1:])

@@ -11,8 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPalette, QPen
 
 from explorer.domain.events import EventKind
 from explorer.store.columns import KIND_ORDER
-
-GLYPH_SIZE = 12.0  # logical pixels, the side of a glyph's box
+from explorer.timeline.frame import GLYPH_SIZE
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,21 +7,31 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QFontMetricsF, QImage, QPainter
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+)
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from explorer.domain.events import Changes
 from explorer.store.columns import LANE_ORDER
+from explorer.timeline.builder import Elide, FrameBuilder, Measure
+from explorer.timeline.frame import Frame, PixelMapping
+from explorer.timeline.model import TimelineModel, load_timeline_model
+from explorer.timeline.picking import event_point, pick
+from explorer.timeline.titles import TitleCache
 from explorer.ui.open_store import OpenStore
 from explorer.ui.timeline.axis import DateAxis
-from explorer.ui.timeline.data import TimelineData, TitleCache, load_timeline_data
-from explorer.ui.timeline.frame import Frame, FrameBuilder, Mapping
 from explorer.ui.timeline.item import TimelineItem
 from explorer.ui.timeline.keys import handle_key
 from explorer.ui.timeline.legend import LegendBar
 from explorer.ui.timeline.overview import OverviewStrip
-from explorer.ui.timeline.picking import event_point, pick
 from explorer.ui.view_state import ViewState
 
 MIN_RANGE_DAYS = 7.0
@@ -31,8 +41,6 @@ TITLE_FETCH_MS = 60  # label titles missing from the cache are fetched this long
 
 class TimelineWidget(QWidget):
     """The zoomable timeline of one store, following and writing the shared ViewState."""
-
-    current_event_changed = Signal(object)  # event id or None, whoever selected it
 
     def __init__(
         self, open_store: OpenStore, view_state: ViewState, parent: QWidget | None = None
@@ -64,7 +72,7 @@ class TimelineWidget(QWidget):
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.overview)
 
-        self._builder = FrameBuilder(QFontMetricsF(self.font()))
+        self._builder = FrameBuilder(*text_metrics(self.font()))
         self._apply_palette()
         self._frame: tuple[tuple, Frame] | None = None
         self._match_mask: np.ndarray | None = None
@@ -98,24 +106,24 @@ class TimelineWidget(QWidget):
     def _load(self) -> None:
         """Load the open store's annotations and titles over its columns."""
         store = self.open_store.store
-        self.data: TimelineData = load_timeline_data(store, self.open_store.columns)
+        self.model: TimelineModel = load_timeline_model(store, self.open_store.columns)
         self.titles = TitleCache(store)
-        if len(self.data.columns) <= PRELOAD_TITLES:
-            first, last = self.data.bounds
+        if len(self.model.columns) <= PRELOAD_TITLES:
+            first, last = self.model.bounds
             self.titles.preload(store.events_between(int(first), int(last) + 1))
-        self.item.era_titles = [era.title for era in self.data.eras]
+        self.item.era_titles = [era.title for era in self.model.eras]
         first, last = self.full_range()
         self.view_box.setLimits(
             xMin=first, xMax=last, minXRange=MIN_RANGE_DAYS, maxXRange=last - first, yMin=0, yMax=1
         )
-        parts = [*self.data.points.values(), *self.data.spans.values()]
+        parts = [*self.model.points.values(), *self.model.spans.values()]
         self.overview.strip.set_events([(part.start, part.end_sorted) for part in parts])
         self.overview.set_extent(first, last)
         self._search_changed(self.view_state.search_matches)
 
     def full_range(self) -> tuple[float, float]:
         """The store's span with margins: the furthest the view zooms out."""
-        first, last = self.data.bounds
+        first, last = self.model.bounds
         margin = max(30.0, (last - first) * 0.03)
         return first - margin, last + margin
 
@@ -142,11 +150,11 @@ class TimelineWidget(QWidget):
 
     def zoom_to_selection(self) -> None:
         """Fit the view to the selected event (at least a few weeks around it)."""
-        position = self._selected_position()
+        position = self.selected_position()
         if position is None:
             return
-        start = float(self.data.columns.start[position])
-        end = float(self.data.drawn.end[position])
+        start = float(self.model.columns.start[position])
+        end = float(self.model.drawn.end[position])
         width = max(end - start, 21.0) * 1.6
         middle = (start + end) / 2
         self.set_range(middle - width / 2, middle + width / 2)
@@ -161,12 +169,12 @@ class TimelineWidget(QWidget):
 
     def bring_into_view(self, event_id: int) -> None:
         """Pan (keeping the zoom) so that the event's glyph is on screen."""
-        position = self.data.columns.index_of(event_id)
+        position = self.model.columns.index_of(event_id)
         if position is None:
             return
         x0, x1 = self.visible_range()
-        start = float(self.data.columns.start[position])
-        end = float(self.data.drawn.end[position])
+        start = float(self.model.columns.start[position])
+        end = float(self.model.drawn.end[position])
         margin = (x1 - x0) * 0.05
         if end < x0 + margin or start > x1 - margin:
             middle = start if end - start > (x1 - x0) else (start + end) / 2
@@ -186,10 +194,10 @@ class TimelineWidget(QWidget):
 
     def glyph_position(self, event_id: int) -> QPoint | None:
         """Where the event's glyph is, in this widget's coordinates (None when not shown)."""
-        position = self.data.columns.index_of(event_id)
+        position = self.model.columns.index_of(event_id)
         if position is None:
             return None
-        point = event_point(self.data, self.current_frame(), position)
+        point = event_point(self.model, self.current_frame(), position)
         if point is None:
             return None
         return self.plot.viewport().mapTo(self, QPointF(*point).toPoint())
@@ -197,18 +205,18 @@ class TimelineWidget(QWidget):
     def event_at(self, pos: QPoint) -> int | None:
         """The event under a point in this widget's coordinates."""
         viewport = self.plot.viewport().mapFrom(self, pos)
-        return pick(self.data, self.current_frame(), viewport.x(), viewport.y())
+        return pick(self.model, self.current_frame(), viewport.x(), viewport.y())
 
-    def _frame_for(self, mapping: Mapping) -> Frame:
+    def _frame_for(self, mapping: PixelMapping) -> Frame:
         shown = tuple(lane for lane in LANE_ORDER if lane in self.view_state.lanes)
         selected = self.view_state.selected
-        key = (mapping, shown, id(self.data), self.titles.version, self._search_version, selected)
+        key = (mapping, shown, id(self.model), self.titles.version, self._search_version, selected)
         if self._frame is not None and self._frame[0] == key:
             return self._frame[1]
-        frame = self._builder.build(self.data, mapping, list(shown), self.titles, self._match_mask)
-        position = self._selected_position()
+        frame = self._builder.build(self.model, mapping, list(shown), self.titles, self._match_mask)
+        position = self.selected_position()
         if position is not None:
-            frame.selected_xy = event_point(self.data, frame, position)
+            frame.selected_xy = event_point(self.model, frame, position)
             record = self.open_store.selected_event(selected)  # read once for every pane
             frame.selected_title = record.summary.title if record is not None else ""
         self._frame = (key, frame)
@@ -229,9 +237,11 @@ class TimelineWidget(QWidget):
         self._title_timer.stop()
         super().hideEvent(event)
 
-    def _selected_position(self) -> int | None:
+    def selected_position(self) -> int | None:
+        """The selected event's position in the model's columns (None: nothing selected, or
+        not in this store)."""
         selected = self.view_state.selected
-        return None if selected is None else self.data.columns.index_of(selected)
+        return None if selected is None else self.model.columns.index_of(selected)
 
     # -- reacting to the view state -----------------------------------------------------------
 
@@ -255,7 +265,6 @@ class TimelineWidget(QWidget):
         if event_id is not None and origin is not self:
             self.bring_into_view(event_id)
         self._announce(event_id)
-        self.current_event_changed.emit(event_id)
         self.item.update()
 
     def _search_changed(self, matches) -> None:
@@ -264,7 +273,7 @@ class TimelineWidget(QWidget):
             self._match_mask = None
         else:
             wanted = np.fromiter((int(m) for m in matches), np.int64, len(matches))
-            self._match_mask = np.isin(self.data.columns.ids, wanted)
+            self._match_mask = np.isin(self.model.columns.ids, wanted)
         self.item.dimmed_density = matches is not None
         self.item.update()
 
@@ -283,7 +292,7 @@ class TimelineWidget(QWidget):
         if event.button() != Qt.MouseButton.LeftButton or event.double():
             return
         viewport = self.plot.mapFromScene(event.scenePos())
-        found = pick(self.data, self.current_frame(), viewport.x(), viewport.y())
+        found = pick(self.model, self.current_frame(), viewport.x(), viewport.y())
         if found is not None:
             self.view_state.select(found, origin=self)
         self.setFocus(Qt.FocusReason.MouseFocusReason)
@@ -292,7 +301,7 @@ class TimelineWidget(QWidget):
         """Tooltips over the timeline's viewport."""
         if event.type() == QEvent.Type.ToolTip and watched is self.plot.viewport():
             pos = event.pos()
-            found = pick(self.data, self.current_frame(), pos.x(), pos.y())
+            found = pick(self.model, self.current_frame(), pos.x(), pos.y())
             summary = None if found is None else self.titles.fetch(found)
             if summary is None:
                 QToolTip.hideText()
@@ -321,7 +330,7 @@ class TimelineWidget(QWidget):
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         """Follow font and palette changes."""
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
-            self._builder.set_font_metrics(QFontMetricsF(self.font()))
+            self._builder.set_text_metrics(*text_metrics(self.font()))
             self._frame = None
             self.legend.refresh()
             self._apply_palette()
@@ -369,6 +378,13 @@ class TimelineWidget(QWidget):
         painter = QPainter(generator)
         self.render(painter, QPoint())
         painter.end()
+
+
+def text_metrics(font: QFont) -> tuple[Measure, Elide]:
+    """How the frame builder measures and elides text in ``font``."""
+    fm = QFontMetricsF(font)
+    right = Qt.TextElideMode.ElideRight
+    return fm.horizontalAdvance, lambda text, width: fm.elidedText(text, right, width)
 
 
 def tooltip_text(summary) -> str:

@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from explorer.domain.binning import column_edges
 from explorer.domain.events import EventKind, Lane
 from explorer.store.store import Store
-from explorer.ui.timeline.data import LONG_DAYS
-from explorer.ui.timeline.frame import HALF
-from explorer.ui.timeline.picking import PICK_SLACK as PICK_SLACK_FOR_TESTS
+from explorer.timeline.frame import HALF
+from explorer.timeline.model import LONG_DAYS
+from explorer.timeline.picking import PICK_SLACK as PICK_SLACK_FOR_TESTS
 
 pytestmark = pytest.mark.slow
 
@@ -61,8 +61,8 @@ def test_zoomed_in_the_glyphs_drawn_are_exactly_the_events_in_the_window(big_sto
         if lf.span_density is not None:  # ... while dozens of long spans crossing it are counted
             rows = rows[(rows[:, 2] - rows[:, 1]) < LONG_DAYS]
         expected = set(rows[(rows[:, 1] < last) & (rows[:, 2] > first), 0].tolist())
-        in_lane = timeline.data.columns.lane[frame.glyph_pos] == list(Lane).index(lf.lane)
-        drawn = set(timeline.data.columns.ids[frame.glyph_pos[in_lane]].tolist())
+        in_lane = timeline.model.columns.lane[frame.glyph_pos] == list(Lane).index(lf.lane)
+        drawn = set(timeline.model.columns.ids[frame.glyph_pos[in_lane]].tolist())
         assert drawn == expected and len(drawn) > 20
 
 
@@ -79,7 +79,7 @@ def test_picking_at_a_zoom_returns_the_event_under_the_cursor(big_store, make_ti
     assert len(alone) >= 5
     viewport = timeline.viewport_widget()
     for i in alone[:12]:
-        event_id = int(timeline.data.columns.ids[frame.glyph_pos[i]])
+        event_id = int(timeline.model.columns.ids[frame.glyph_pos[i]])
         point = timeline.glyph_position(event_id)
         assert timeline.event_at(point) == event_id
         qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=viewport.mapFrom(timeline, point))
@@ -126,5 +126,5 @@ def test_search_matches_show_one_by_one_over_a_dense_lane(big_store, make_timeli
     view_state.set_search_matches(matches)
     frame = timeline.current_frame()
     assert any(lf.density is not None for lf in frame.lanes)  # still too many to draw
-    drawn = set(timeline.data.columns.ids[frame.glyph_pos].tolist())
+    drawn = set(timeline.model.columns.ids[frame.glyph_pos].tolist())
     assert drawn == set(matches) and not frame.glyph_dim.any()

@@ -40,7 +40,7 @@ for i in range(frames):
     timeline.set_range(centre - width / 2, centre + width / 2)
     if i % 50 == 0:
         timeline.zoom_by(1.5)
-        view_state.select(int(timeline.data.columns.ids[i % len(timeline.data.columns)]))
+        view_state.select(int(timeline.model.columns.ids[i % len(timeline.model.columns)]))
     timeline.repaint()
     app.processEvents()
 print("survived", frames, "frames")

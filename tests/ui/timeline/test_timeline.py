@@ -148,7 +148,7 @@ def test_a_month_precision_event_is_drawn_as_a_band(small_store, make_timeline):
     timeline, _ = make_timeline(small_store)
     timeline.set_range(17600, 18000)
     frame = timeline.current_frame()
-    position = timeline.data.columns.index_of(small_store.id_of("month-2018"))
+    position = timeline.model.columns.index_of(small_store.id_of("month-2018"))
     rows = np.flatnonzero(frame.band_pos == position)
     assert len(rows) == 1
     x, _y, w, _h = frame.band_rects[rows[0]]
@@ -210,7 +210,7 @@ def test_search_dims_what_does_not_match(small_store, make_timeline):
     summit = small_store.id_of("warsaw-summit-2016")
     view_state.set_search_matches(frozenset({summit}))
     frame = timeline.current_frame()
-    ids = timeline.data.columns.ids[frame.glyph_pos]
+    ids = timeline.model.columns.ids[frame.glyph_pos]
     assert set(ids[~frame.glyph_dim]) == {summit}
     assert frame.glyph_dim.sum() == len(ids) - 1
     view_state.set_search_matches(None)
@@ -221,7 +221,7 @@ def test_the_fund_spans_to_its_latest_horizon_with_its_commitment_marked(
     small_store, make_timeline
 ):
     timeline, _ = make_timeline(small_store)
-    fund = timeline.data.columns.index_of(small_store.id_of("ana-fund"))
+    fund = timeline.model.columns.index_of(small_store.id_of("ana-fund"))
     frame = timeline.current_frame()
     row = np.flatnonzero(frame.bar_pos == fund)
     assert len(row) == 1
@@ -229,13 +229,13 @@ def test_the_fund_spans_to_its_latest_horizon_with_its_commitment_marked(
     assert abs(frame.mapping.day(x + w) - 18628) < 1  # 2021-01-01, the end of the 2020 horizon
     ((mark_x, _mark_y, i),) = frame.commitment_marks
     assert abs(frame.mapping.day(mark_x) - 16990) < 1  # made at the Warsaw Summit
-    assert timeline.data.commitments[i].meeting_id == small_store.id_of("warsaw-summit-2016")
+    assert timeline.model.commitments[i].meeting_id == small_store.id_of("warsaw-summit-2016")
 
 
 def test_clicking_a_troop_step_selects_the_change_that_set_it(small_store, make_timeline, qtbot):
     timeline, view_state = make_timeline(small_store)
     frame = timeline.current_frame()
-    steps = timeline.data.steps
+    steps = timeline.model.steps
     assert [s.text for s in steps] == ["~13,000", "~16,000"]
     box = frame.step_boxes[frame.step_index.index(1)]
     point = QPoint(int(box[0] + box[2] / 2), int(box[1] + box[3] / 2))
@@ -246,7 +246,7 @@ def test_clicking_a_troop_step_selects_the_change_that_set_it(small_store, make_
 
 def test_eras_shade_the_mission_periods(small_store, make_timeline):
     timeline, _ = make_timeline(small_store)
-    titles = [timeline.data.eras[i].title for _, _, i in timeline.current_frame().era_spans]
+    titles = [timeline.model.eras[i].title for _, _, i in timeline.current_frame().era_spans]
     assert titles == ["ISAF", "Resolute Support"]
 
 
@@ -285,7 +285,7 @@ def test_events_added_elsewhere_appear_and_the_view_stays(small_store, make_time
     timeline.open_store.notify(Changes(added=changes.added, origin="import"))
     assert timeline.visible_range() == (17000, 17400)
     assert timeline.glyph_position(small_store.id_of("new-2017")) is not None
-    assert small_store.id_of("new-2017") in timeline.data.columns.ids
+    assert small_store.id_of("new-2017") in timeline.model.columns.ids
 
 
 def test_hovering_a_glyph_shows_its_tooltip(small_store, make_timeline, qtbot):
@@ -333,10 +333,10 @@ def test_a_glyph_with_no_room_for_its_label_is_drawn_unlabelled(tmp_path, make_t
     store = Store(tmp_path / "one.db")
     store.add_events([event("visit-2010", "visit", "2010-03-01", "A visit")])
     timeline, _view_state = make_timeline(store)
-    day = float(timeline.data.columns.start[0])
+    day = float(timeline.model.columns.start[0])
     timeline.set_range(day - 30, day + 1)  # the glyph sits half a day from the right edge
     frame = timeline.current_frame()
-    assert list(timeline.data.columns.ids[frame.glyph_pos]) == [store.id_of("visit-2010")]
+    assert list(timeline.model.columns.ids[frame.glyph_pos]) == [store.id_of("visit-2010")]
     assert frame.label_text == []
     assert not timeline.grab().isNull()
     store.close()

@@ -1,22 +1,18 @@
-"""What the timeline draws from, loaded once per store: the numeric columns split per lane, the
-mission eras, troop-level steps and fund spans, and a small cache of titles for labels."""
+"""What the timeline draws from, loaded once per store: the numeric columns split per lane, and
+the mission eras, troop-level steps and fund commitments drawn over them."""
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from explorer.domain.binning import overlap_counts
-from explorer.domain.details import fund_details
-from explorer.domain.events import EventKind, EventSummary, Lane
+from explorer.domain.events import Lane
+from explorer.store.annotations import CommitmentMark, Era, TroopStep
 from explorer.store.columns import LANE_ORDER, EventColumns
 from explorer.store.store import Store
 
-# Above these counts a store is "big data", not a curated history: its fund and troop details
-# are not read (they would cost seconds at load and could not be drawn legibly anyway).
-MAX_ANNOTATED = 200
 LONG_SPAN_PACKING_LIMIT = 5000
 LONG_DAYS = 45.0  # intervals this long are drawn as spans in their own rows, not as points
 MAX_TABLE_DAYS = 200_000  # per-day count tables up to some 550 years (a few MB at most)
@@ -67,54 +63,17 @@ class LaneColumns:
 @dataclass(frozen=True, slots=True)
 class DrawnIntervals:
     """Every event's drawn interval and span row, by position in EventColumns: what places one
-    event's glyph (``anchor_x`` and ``event_row`` read these fields)."""
+    event's glyph (``anchor_x`` and ``drawn_row`` read these fields)."""
 
     start: np.ndarray  # the columns' own start (no copy)
     end: np.ndarray  # the columns' end, or a copy where funds reach their horizon
     span_row: np.ndarray  # uint8
 
 
-@dataclass(frozen=True, slots=True)
-class Era:
-    """A mission period shading the whole plot."""
-
-    event_id: int
-    title: str
-    mission: str | None
-    start: float
-    end: float
-
-
-@dataclass(frozen=True, slots=True)
-class TroopStep:
-    """One step of a mission's troop level, linked to the change event that set it."""
-
-    event_id: int
-    mission: str
-    start: float
-    end: float
-    level: int
-    approximate: bool
-
-    @property
-    def text(self) -> str:
-        """'~16,000' for an approximate level."""
-        return f"{'~' if self.approximate else ''}{self.level:,}"
-
-
-@dataclass(frozen=True, slots=True)
-class CommitmentMark:
-    """Where (the meeting's date) a fund's commitment was made, and the meeting's id."""
-
-    fund_id: int
-    day: float
-    meeting_id: int | None
-    text: str
-
-
 @dataclass(slots=True)
-class TimelineData:
-    """Everything drawn, for one store."""
+class TimelineModel:
+    """Everything drawn, for one store; eras, steps and commitments are the store's
+    :class:`~explorer.store.annotations.TimelineAnnotations`."""
 
     columns: EventColumns
     drawn: DrawnIntervals
@@ -122,9 +81,9 @@ class TimelineData:
     # each lane split into point-like events and long spans (drawn in rows of their own)
     points: dict[Lane, LaneColumns] = field(default_factory=dict)
     spans: dict[Lane, LaneColumns] = field(default_factory=dict)
-    eras: list[Era] = field(default_factory=list)
-    steps: list[TroopStep] = field(default_factory=list)
-    commitments: list[CommitmentMark] = field(default_factory=list)
+    eras: tuple[Era, ...] = ()
+    steps: tuple[TroopStep, ...] = ()
+    commitments: tuple[CommitmentMark, ...] = ()
 
 
 def _pack_rows(start: np.ndarray, end: np.ndarray, rows: int) -> np.ndarray:
@@ -176,7 +135,7 @@ def _add_day_tables(part: LaneColumns) -> None:
     part.ended_before = np.searchsorted(part.end_sorted, grid, side="left").astype(count_type)
 
 
-def load_timeline_data(store: Store, columns: EventColumns) -> TimelineData:
+def load_timeline_model(store: Store, columns: EventColumns) -> TimelineModel:
     """Lay out ``store``'s columns and read the history's annotations (eras, troop steps, fund
     spans).
 
@@ -185,14 +144,24 @@ def load_timeline_data(store: Store, columns: EventColumns) -> TimelineData:
     end, exact = columns.end, columns.exact
     position_dtype = np.int32 if len(columns) < 2**31 else np.int64
     span_row = np.zeros(len(columns), np.uint8)
-    data = TimelineData(columns, DrawnIntervals(columns.start, end, span_row), (0.0, 1.0))
-    stretched = _load_funds(store, columns, data)
+    annotations = store.timeline_annotations()
+    # a fund missing from the columns (the store changed since they were read) is left out
+    found = ((columns.index_of(fund_id), horizon) for fund_id, horizon in annotations.fund_horizons)
+    stretched = [(position, horizon) for position, horizon in found if position is not None]
     if stretched:
         end, exact = columns.end.copy(), columns.exact.copy()
         for position, horizon in stretched:
             end[position] = max(end[position], horizon)
             exact[position] = True  # the span (establishment to horizon) is a fact
-        data.drawn = DrawnIntervals(columns.start, end, span_row)
+    funds = {int(columns.ids[position]) for position, _ in stretched}
+    model = TimelineModel(
+        columns,
+        DrawnIntervals(columns.start, end, span_row),
+        (0.0, 1.0),
+        eras=annotations.eras,
+        steps=annotations.steps,
+        commitments=tuple(c for c in annotations.commitments if c.fund_id in funds),
+    )
     long = (end - columns.start) >= LONG_DAYS
     for code, lane in enumerate(LANE_ORDER):
         in_lane = columns.lane == code
@@ -202,133 +171,24 @@ def load_timeline_data(store: Store, columns: EventColumns) -> TimelineData:
         else:  # a million spans cannot be packed per frame; round robin spreads them as well
             span_row[spans] = np.arange(len(spans)) % 3
         points = np.flatnonzero(in_lane & ~long).astype(position_dtype)
-        data.points[lane] = _part(columns, data.drawn, points, exact)
-        data.spans[lane] = _part(columns, data.drawn, spans, exact)
+        model.points[lane] = _part(columns, model.drawn, points, exact)
+        model.spans[lane] = _part(columns, model.drawn, spans, exact)
     del long
     if len(columns):
-        data.bounds = (float(columns.start[0]), float(end.max()))
+        model.bounds = (float(columns.start[0]), float(end.max()))
     else:
-        data.bounds = (11323.0, 18993.0)  # 2001-01-01 .. 2022-01-01
-    _load_eras(store, data)
-    _load_steps(store, data)
-    return data
+        model.bounds = (11323.0, 18993.0)  # 2001-01-01 .. 2022-01-01
+    return model
 
 
-def nearest_in_lane(data: TimelineData, lane: Lane, day: float) -> int | None:
+def nearest_in_lane(model: TimelineModel, lane: Lane, day: float) -> int | None:
     """Position (in EventColumns) of the event of ``lane`` starting nearest ``day`` (the earlier
     position on a tie), or None for an empty lane."""
     best: tuple[float, int] | None = None
-    for part in (data.points[lane], data.spans[lane]):
+    for part in (model.points[lane], model.spans[lane]):
         i = int(np.searchsorted(part.start, day))
         for j in (i - 1, i):
             if 0 <= j < len(part):
                 candidate = (abs(float(part.start[j]) - day), int(part.index[j]))
                 best = candidate if best is None else min(best, candidate)
     return None if best is None else best[1]
-
-
-def _load_eras(store: Store, data: TimelineData) -> None:
-    for event_id, key in store.mission_periods(MAX_ANNOTATED):
-        event = store.event(key)
-        if event is not None:
-            mission = event.details.get("mission")
-            data.eras.append(
-                Era(event_id, event.title, mission, event.when.start_day, event.when.end_day)
-            )
-
-
-def _load_steps(store: Store, data: TimelineData) -> None:
-    # a step chart for each mission with a period on the timeline (ISAF, Resolute Support)
-    mission_end = {era.mission: era.end for era in data.eras if era.mission}
-    if store.count_of_kind(EventKind.TROOP_LEVEL_CHANGE) > MAX_ANNOTATED * 50:
-        return
-    for mission in sorted(mission_end):
-        series = store.troop_series(mission)
-        for i, step in enumerate(series):
-            event_id = store.id_of(step.event_key)
-            if event_id is None:
-                continue
-            if i + 1 < len(series):
-                until = series[i + 1].day
-            else:
-                until = mission_end.get(mission, step.day + 365)
-            data.steps.append(
-                TroopStep(
-                    event_id,
-                    mission,
-                    float(step.day),
-                    float(max(until, step.day + 1)),
-                    step.level,
-                    step.approximate,
-                )
-            )
-
-
-def _load_funds(store: Store, columns: EventColumns, data: TimelineData) -> list[tuple[int, float]]:
-    """Each fund's latest commitment horizon (position, end day) to stretch it to; marks where
-    each commitment was made."""
-    stretched = []
-    for event_id, key in store.funds_with_commitments(MAX_ANNOTATED):
-        event = store.event(key)
-        position = columns.index_of(event_id)
-        if event is None or position is None:
-            continue
-        details = fund_details(event)
-        horizon = details.latest_horizon
-        if horizon is not None:
-            stretched.append((position, float(horizon.end_day)))
-        for commitment in details.commitments:
-            meeting = store.summary_by_key(commitment.set_at) if commitment.set_at else None
-            if meeting is not None:
-                text = (
-                    f"{commitment.action}: {commitment.wording or commitment.horizon.exact_text()}"
-                )
-                data.commitments.append(
-                    CommitmentMark(event_id, meeting.when.start_day, meeting.id, text)
-                )
-    return stretched
-
-
-class TitleCache:
-    """A small LRU cache of event summaries, filled from the store only for labelled events."""
-
-    def __init__(self, store: Store, size: int = 4096) -> None:
-        self.store = store
-        self.size = size
-        self._items: OrderedDict[int, EventSummary] = OrderedDict()
-        self.version = 0  # bumps when new titles arrive, so cached frames are recomputed
-
-    def get(self, event_id: int) -> EventSummary | None:
-        """The cached summary, or None (never queries)."""
-        item = self._items.get(event_id)
-        if item is not None:
-            self._items.move_to_end(event_id)
-        return item
-
-    def fetch(self, event_id: int) -> EventSummary | None:
-        """The summary, from the cache or the store."""
-        item = self.get(event_id)
-        if item is None:
-            item = self.store.summary(event_id)
-            if item is not None:
-                self._put(item)
-        return item
-
-    def fetch_many(self, event_ids) -> None:
-        """Fetch the missing ones of ``event_ids`` (the throttled label request)."""
-        for event_id in event_ids:
-            if int(event_id) not in self._items:
-                self.fetch(int(event_id))
-        self.version += 1
-
-    def preload(self, summaries) -> None:
-        """Fill from a list of summaries (a small store is read whole at once)."""
-        for item in summaries:
-            self._put(item)
-        self.version += 1
-
-    def _put(self, item: EventSummary) -> None:
-        self._items[item.id] = item
-        self._items.move_to_end(item.id)
-        while len(self._items) > self.size:
-            self._items.popitem(last=False)

@@ -1,15 +1,11 @@
-"""The geometry of one frame of the timeline, computed from the numpy columns: lane boxes, glyph
-positions, span bars, uncertainty bands, density per pixel column, labels and troop steps.
-
-Painting, picking and the tests all read the same Frame, so what is checked is what is drawn.
-"""
+"""Computing a frame from the timeline model: which events show as glyphs, bars, bands or
+density in each lane, and which titles fit as labels without overlapping."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtGui import QFontMetricsF
 
 from explorer.domain.binning import (
     LabelPlacement,
@@ -18,164 +14,57 @@ from explorer.domain.binning import (
     place_labels,
 )
 from explorer.domain.events import Lane
-from explorer.ui.timeline.data import LONG_DAYS, LaneColumns, TimelineData, TitleCache
-from explorer.ui.timeline.style import GLYPH_SIZE
+from explorer.timeline.annotations import add_eras_and_commitments, add_troop_steps
+from explorer.timeline.frame import (
+    GLYPH_SIZE,
+    HALF,
+    LABEL_GAP,
+    LABEL_H,
+    MAX_LABELS,
+    MIN_LABEL,
+    ROW_H,
+    STEP_ROWS,
+    TITLE_H,
+    Frame,
+    LaneFrame,
+    PixelMapping,
+    anchor_x,
+    drawn_row,
+    lane_boxes,
+)
+from explorer.timeline.model import LaneColumns, TimelineModel
+from explorer.timeline.titles import TitleCache
 
-TITLE_H = 17.0  # lane title strip
-ROW_H = 16.0  # one row of glyphs (or span bars) with their labels
-LABEL_H = 14.0
-LABEL_GAP = 5.0  # clears the selection halo
-MAX_LABELS = 300  # per frame, as the scale issue asks
-HALF = GLYPH_SIZE / 2
-LANE_WEIGHT = {Lane.MISSIONS: 2.0}
-STEP_ROWS = 2  # rows of the missions lane above its troop step chart
-MIN_LABEL = 40.0  # narrower room hides a label rather than show two letters
-
-
-@dataclass(frozen=True, slots=True)
-class Mapping:
-    """Day -> pixel mapping of a frame (x = day * scale + offset) and the plot's pixel box."""
-
-    scale: float
-    offset: float
-    left: float
-    top: float
-    width: float
-    height: float
-
-    def x(self, day):
-        """Pixel x of a day (scalar or array)."""
-        return day * self.scale + self.offset
-
-    def day(self, x: float) -> float:
-        """Day at pixel x."""
-        return (x - self.offset) / self.scale
-
-    @property
-    def first_day(self) -> float:
-        """Day at the plot's left edge."""
-        return self.day(self.left)
-
-    @property
-    def last_day(self) -> float:
-        """Day at the plot's right edge."""
-        return self.day(self.left + self.width)
-
-
-@dataclass(slots=True)
-class LaneFrame:
-    """One shown lane in this frame."""
-
-    lane: Lane
-    top: float
-    bottom: float
-    rows: int  # rows available: 0 is the point row, 1.. hold long spans
-    density: np.ndarray | None = None  # point-like events per pixel column, when too many
-    density_box: tuple[float, float] = (0.0, 0.0)  # top and bottom of its bars
-    span_density: np.ndarray | None = None  # long spans per pixel column, when too many
-    span_density_box: tuple[float, float] = (0.0, 0.0)
-    step_top: float = 0.0  # the troop step chart's box (missions lane)
-    step_bottom: float = 0.0
-
-    def row_y(self, row):
-        """Centre y of a row (scalar or array); rows beyond the lane's room share the last one."""
-        return self.top + TITLE_H + ROW_H / 2 + np.minimum(row, self.rows - 1) * ROW_H
-
-
-@dataclass(slots=True)
-class Frame:
-    """Everything drawn in one frame, in device pixels of the view."""
-
-    mapping: Mapping
-    lanes: list[LaneFrame]
-    # glyphs: event positions (into EventColumns), centres, kinds, drawn dimmed
-    glyph_pos: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
-    glyph_x: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    glyph_y: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    glyph_kind: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint8))
-    glyph_dim: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
-    # bars: [x0, y0, w, h] for exact spans, bands for intervals known only roughly
-    bar_rects: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))
-    bar_kind: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint8))
-    bar_pos: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
-    band_rects: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))
-    band_kind: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint8))
-    band_pos: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
-    # labels: [x, y, w, h], text (already elided) and event id
-    label_rects: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))
-    label_text: list[str] = field(default_factory=list)
-    label_ids: list[int] = field(default_factory=list)
-    missing_titles: list[int] = field(default_factory=list)
-    # troop steps: polyline points, per-step hit boxes [x0, y0, w, h] and step indices
-    step_points: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
-    step_boxes: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))
-    step_index: list[int] = field(default_factory=list)
-    # eras and commitment marks: [x0, x1] and their index in TimelineData
-    era_spans: list[tuple[float, float, int]] = field(default_factory=list)
-    commitment_marks: list[tuple[float, float, int]] = field(default_factory=list)
-    selected_xy: tuple[float, float] | None = None
-    selected_title: str = ""  # shown in full beside the selected glyph, over neighbours' labels
-
-    def lane_at(self, y: float) -> LaneFrame | None:
-        """The lane under pixel y."""
-        return next((lf for lf in self.lanes if lf.top <= y < lf.bottom), None)
-
-
-def lane_boxes(
-    shown: list[Lane], top: float, height: float, has_steps: bool
-) -> list[tuple[Lane, float, float]]:
-    """Split the plot's height between the shown lanes (missions taller for its step chart)."""
-    weights = [LANE_WEIGHT.get(lane, 1.0) if has_steps else 1.0 for lane in shown]
-    total = sum(weights) or 1.0
-    boxes, y = [], top
-    for lane, w in zip(shown, weights, strict=True):
-        h = height * w / total
-        boxes.append((lane, y, y + h))
-        y += h
-    return boxes
-
-
-def anchor_x(lane: LaneColumns, pos: np.ndarray, m: Mapping) -> np.ndarray:
-    """Glyph x of lane events: the middle of a short interval (a day, a meeting, a month known
-    only roughly); the start of a long span or band, pinned to the left edge while it shows."""
-    start = m.x(lane.start[pos])
-    end = m.x(lane.end[pos])
-    spans = (lane.end[pos] - lane.start[pos]) >= LONG_DAYS
-    pinned = np.clip(start, m.left + HALF + 1, np.maximum(end - HALF, m.left + HALF + 1))
-    return np.where(spans, pinned, (start + end) / 2)
-
-
-def event_row(lane: LaneColumns, pos: np.ndarray) -> np.ndarray:
-    """Row of lane events: 0 for points, 1 + the packed span row for long intervals."""
-    long = (lane.end[pos] - lane.start[pos]) >= LONG_DAYS
-    return np.where(long, lane.span_row[pos] + 1, 0)
+Measure = Callable[[str], float]  # the width of a text in pixels, in the view's font
+Elide = Callable[[str, float], str]  # the text cut to fit a width, with an ellipsis at the right
 
 
 class FrameBuilder:
     """Computes frames; keeps the text widths it measured (titles do not change width)."""
 
-    def __init__(self, font_metrics: QFontMetricsF) -> None:
-        self.fm = font_metrics
+    def __init__(self, measure: Measure, elide: Elide) -> None:
+        self.measure = measure
+        self.elide = elide
         self._widths: dict[int, float] = {}
 
-    def set_font_metrics(self, fm: QFontMetricsF) -> None:
+    def set_text_metrics(self, measure: Measure, elide: Elide) -> None:
         """A new font: forget measured widths."""
-        self.fm = fm
+        self.measure, self.elide = measure, elide
         self._widths.clear()
 
     def build(
         self,
-        data: TimelineData,
-        m: Mapping,
+        model: TimelineModel,
+        m: PixelMapping,
         shown: list[Lane],
         titles: TitleCache,
         match_mask: np.ndarray | None,
     ) -> Frame:
         """The frame for this mapping, lanes and search."""
         lanes = []
-        for lane, top, bottom in lane_boxes(shown, m.top, m.height, bool(data.steps)):
+        for lane, top, bottom in lane_boxes(shown, m.top, m.height, bool(model.steps)):
             rows = max(1, int((bottom - top - TITLE_H - 2) // ROW_H))
-            if lane is Lane.MISSIONS and data.steps:
+            if lane is Lane.MISSIONS and model.steps:
                 rows = min(rows, STEP_ROWS)
             lanes.append(LaneFrame(lane, top, bottom, rows))
         frame = Frame(m, lanes)
@@ -188,7 +77,7 @@ class FrameBuilder:
         span_limit = max(24, limit // 8)
         edges = None
         for number, lf in enumerate(lanes):
-            points, spans = data.points[lf.lane], data.spans[lf.lane]
+            points, spans = model.points[lf.lane], model.spans[lf.lane]
             body_top, body_bottom = lf.top + TITLE_H + 1, lf.bottom - 2
             dense = count_overlapping(points.start, points.end_sorted, first, last) > limit
             dense_spans = count_overlapping(spans.start, spans.end_sorted, first, last) > span_limit
@@ -209,13 +98,10 @@ class FrameBuilder:
                 lf.span_density_box = (split, body_bottom)
             else:
                 self._lane_shapes(frame, lf, number, spans, spans.window(first, last), pieces)
-        self._glyphs(frame, data, pieces, match_mask)
-        self._labels(frame, data, titles, pieces)
-        # imported here: annotations builds on this module (Frame, rows); a cached module lookup
-        from explorer.ui.timeline.annotations import add_eras_and_commitments, add_troop_steps
-
-        add_troop_steps(frame, data, self.fm)
-        add_eras_and_commitments(frame, data)
+        self._glyphs(frame, model, pieces, match_mask)
+        self._labels(frame, model, titles, pieces)
+        add_troop_steps(frame, model, self.measure)
+        add_eras_and_commitments(frame, model)
         return frame
 
     def _matches_over_density(
@@ -238,7 +124,7 @@ class FrameBuilder:
     ) -> None:
         m = frame.mapping
         x = anchor_x(lane, pos, m)
-        row = np.minimum(event_row(lane, pos), lf.rows - 1)
+        row = np.minimum(drawn_row(lane, pos), lf.rows - 1)
         y = lf.row_y(row)
         x0 = np.maximum(m.x(lane.start[pos]), m.left - 2)
         x1 = np.minimum(m.x(lane.end[pos]), m.left + m.width + 2)
@@ -271,7 +157,7 @@ class FrameBuilder:
         # labels are placed per drawn row: one key per (lane, row on screen)
         pieces["row"].append(number * 64 + np.asarray(row, np.int64))
 
-    def _glyphs(self, frame: Frame, data: TimelineData, pieces, match_mask) -> None:
+    def _glyphs(self, frame: Frame, model: TimelineModel, pieces, match_mask) -> None:
         if not pieces["pos"]:
             return
         frame.glyph_pos = np.concatenate(pieces["pos"])
@@ -284,7 +170,7 @@ class FrameBuilder:
         else:
             frame.glyph_dim = np.zeros(len(frame.glyph_pos), bool)
 
-    def _labels(self, frame: Frame, data: TimelineData, titles: TitleCache, pieces) -> None:
+    def _labels(self, frame: Frame, model: TimelineModel, titles: TitleCache, pieces) -> None:
         if not len(frame.glyph_pos):
             return
         m = frame.mapping
@@ -314,11 +200,11 @@ class FrameBuilder:
         for key in room_keys[firsts]:
             cand = roomy[ks[roomy] == key]
             wanted = np.empty(len(cand))
-            event_ids = data.columns.ids[frame.glyph_pos[order[cand]]]
+            event_ids = model.columns.ids[frame.glyph_pos[order[cand]]]
             for j, event_id in enumerate(event_ids):
                 wanted[j] = self._width(int(event_id), titles, missing)
                 if hidden[cand[j]] and wanted[j]:
-                    wanted[j] += self.fm.horizontalAdvance(f" +{hidden[cand[j]]}")
+                    wanted[j] += self.measure(f" +{hidden[cand[j]]}")
             has = wanted > 0
             cand, wanted, event_ids = cand[has], wanted[has], event_ids[has]
             placed: LabelPlacement = place_labels(
@@ -333,10 +219,10 @@ class FrameBuilder:
                 more = int(hidden[cand[k]])
                 if more:
                     suffix = f" +{more}"
-                    room = w - self.fm.horizontalAdvance(suffix)
-                    text = self.fm.elidedText(title, _ELIDE_RIGHT, room) + suffix
+                    room = w - self.measure(suffix)
+                    text = self.elide(title, room) + suffix
                 else:
-                    text = self.fm.elidedText(title, _ELIDE_RIGHT, w)
+                    text = self.elide(title, w)
                 rects.append((lx, y - LABEL_H / 2, w, LABEL_H))
                 texts.append(text)
                 ids.append(event_id)
@@ -350,13 +236,8 @@ class FrameBuilder:
             if summary is None:
                 missing.append(event_id)
                 return 0.0
-            width = self.fm.horizontalAdvance(summary.title) + 2
+            width = self.measure(summary.title) + 2
             if len(self._widths) > 20000:
                 self._widths.clear()
             self._widths[event_id] = width
         return width
-
-
-from PySide6.QtCore import Qt  # noqa: E402
-
-_ELIDE_RIGHT = Qt.TextElideMode.ElideRight

@@ -2,33 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
-from PySide6.QtGui import QFontMetricsF
 
 from explorer.domain.events import Lane
-from explorer.ui.timeline.data import TimelineData
-from explorer.ui.timeline.frame import LABEL_H, ROW_H, TITLE_H, Frame, event_row
+from explorer.timeline.frame import LABEL_H, ROW_H, TITLE_H, Frame, drawn_row
+from explorer.timeline.model import TimelineModel
 
 
-def add_troop_steps(frame: Frame, data: TimelineData, fm: QFontMetricsF) -> None:
+def add_troop_steps(frame: Frame, model: TimelineModel, measure: Callable[[str], float]) -> None:
     """The missions' troop levels as a step chart in the missions lane, each step a hit box
     and, where it fits without overlapping, a label ("~16,000")."""
     lf = next((lf for lf in frame.lanes if lf.lane is Lane.MISSIONS), None)
-    if lf is None or not data.steps:
+    if lf is None or not model.steps:
         return
     m = frame.mapping
     lf.step_top = lf.top + TITLE_H + lf.rows * ROW_H + LABEL_H + 2
     lf.step_bottom = lf.bottom - 4
     if lf.step_bottom - lf.step_top < 10:
         return
-    top_level = max(s.level for s in data.steps)
+    top_level = max(s.level for s in model.steps)
     points, boxes, index = [], [], []
     placed: list[tuple[float, float, float, float]] = []
     texts, ids = [], []
-    for i, step in enumerate(data.steps):
+    for i, step in enumerate(model.steps):
         x0, x1 = float(m.x(step.start)), float(m.x(step.end))
         y = lf.step_bottom - (lf.step_bottom - lf.step_top) * step.level / top_level
-        if i and data.steps[i - 1].mission == step.mission:
+        if i and model.steps[i - 1].mission == step.mission:
             points.append((x0, points[-1][1]))
         elif points:
             points.append((np.nan, np.nan))  # a gap between missions
@@ -38,7 +39,7 @@ def add_troop_steps(frame: Frame, data: TimelineData, fm: QFontMetricsF) -> None
         boxes.append((x0 - 3, y - 4, x1 - x0 + 6, 8))
         index.append(i)
         text = step.text
-        w = fm.horizontalAdvance(text) + 2
+        w = measure(text) + 2
         rect = (max(x0, m.left) + 2, y - LABEL_H - 1, w, LABEL_H)
         if rect[0] + w <= min(x1, m.left + m.width) and not any(_overlap(rect, r) for r in placed):
             placed.append(rect)
@@ -53,22 +54,22 @@ def add_troop_steps(frame: Frame, data: TimelineData, fm: QFontMetricsF) -> None
         frame.label_ids += ids
 
 
-def add_eras_and_commitments(frame: Frame, data: TimelineData) -> None:
+def add_eras_and_commitments(frame: Frame, model: TimelineModel) -> None:
     """Mission eras on screen, and ticks where each fund commitment was made."""
     m = frame.mapping
-    for i, era in enumerate(data.eras):
+    for i, era in enumerate(model.eras):
         x0, x1 = float(m.x(era.start)), float(m.x(era.end))
         if x1 > m.left and x0 < m.left + m.width:
             frame.era_spans.append((max(x0, m.left), min(x1, m.left + m.width), i))
     funds = next((lf for lf in frame.lanes if lf.lane is Lane.FUNDS), None)
     if funds is None:
         return
-    for i, mark in enumerate(data.commitments):
+    for i, mark in enumerate(model.commitments):
         x = float(m.x(mark.day))
-        position = data.columns.index_of(mark.fund_id)
+        position = model.columns.index_of(mark.fund_id)
         if position is None or not m.left <= x <= m.left + m.width:
             continue
-        y = float(funds.row_y(event_row(data.drawn, np.array([position]))[0]))
+        y = float(funds.row_y(drawn_row(model.drawn, np.array([position]))[0]))
         frame.commitment_marks.append((x, y, i))
 
 

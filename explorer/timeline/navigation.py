@@ -7,8 +7,9 @@ import numpy as np
 
 from explorer.domain.events import Lane
 from explorer.store.columns import LANE_ORDER
-from explorer.ui.timeline.data import TimelineData, nearest_in_lane
+from explorer.timeline.model import TimelineModel, nearest_in_lane
 
+ZOOM_STEP = 2.0  # one zoom in or out, from a key or a menu
 _CHUNK = 4096
 
 
@@ -17,11 +18,11 @@ def _shown_lookup(shown: frozenset[Lane]) -> np.ndarray:
 
 
 def step_in_time(
-    data: TimelineData, position: int, step: int, shown: frozenset[Lane]
+    model: TimelineModel, position: int, step: int, shown: frozenset[Lane]
 ) -> int | None:
     """The next (step > 0) or previous event after ``position`` among the shown lanes."""
     lookup = _shown_lookup(shown)
-    lanes = data.columns.lane
+    lanes = model.columns.lane
     i = position + (1 if step > 0 else -1)
     while 0 <= i < len(lanes):
         if step > 0:
@@ -39,33 +40,44 @@ def step_in_time(
     return None
 
 
-def edge(data: TimelineData, last: bool, shown: frozenset[Lane]) -> int | None:
+def edge(model: TimelineModel, last: bool, shown: frozenset[Lane]) -> int | None:
     """The first (or last) event among the shown lanes."""
-    n = len(data.columns)
+    n = len(model.columns)
     if not n:
         return None
     start = n if last else -1
-    return step_in_time(data, start, -1 if last else 1, shown)
+    return step_in_time(model, start, -1 if last else 1, shown)
 
 
-def first_from(data: TimelineData, day: float, shown: frozenset[Lane]) -> int | None:
+def first_from(model: TimelineModel, day: float, shown: frozenset[Lane]) -> int | None:
     """The first shown event starting at or after ``day`` (or the last one before it)."""
-    i = int(np.searchsorted(data.columns.start, day, side="left"))
-    after = step_in_time(data, i - 1, 1, shown)
-    return after if after is not None else step_in_time(data, i, -1, shown)
+    i = int(np.searchsorted(model.columns.start, day, side="left"))
+    after = step_in_time(model, i - 1, 1, shown)
+    return after if after is not None else step_in_time(model, i, -1, shown)
 
 
 def across_lanes(
-    data: TimelineData, position: int, direction: int, shown: frozenset[Lane]
+    model: TimelineModel, position: int, direction: int, shown: frozenset[Lane]
 ) -> int | None:
     """The event nearest in time in the next shown lane above (-1) or below (+1) that has any."""
-    here = LANE_ORDER[int(data.columns.lane[position])]
+    here = LANE_ORDER[int(model.columns.lane[position])]
     ordered = [lane for lane in LANE_ORDER if lane in shown or lane is here]
     i = ordered.index(here) + direction
-    day = float(data.columns.start[position])
+    day = float(model.columns.start[position])
     while 0 <= i < len(ordered):
-        found = nearest_in_lane(data, ordered[i], day)
+        found = nearest_in_lane(model, ordered[i], day)
         if found is not None:
             return found
         i += direction
     return None
+
+
+def day_in_view(
+    model: TimelineModel, position: int | None, first: float, last: float
+) -> float | None:
+    """The start day of the event at ``position`` when it lies in ``[first, last]`` (what a zoom
+    from the keyboard keeps in place), else None."""
+    if position is None:
+        return None
+    day = float(model.columns.start[position])
+    return day if first <= day <= last else None

@@ -5,26 +5,26 @@ from __future__ import annotations
 import numpy as np
 
 from explorer.store.columns import LANE_ORDER
-from explorer.ui.timeline.data import TimelineData, nearest_in_lane
-from explorer.ui.timeline.frame import HALF, ROW_H, Frame, anchor_x, event_row
+from explorer.timeline.frame import HALF, ROW_H, Frame, anchor_x, drawn_row
+from explorer.timeline.model import TimelineModel, nearest_in_lane
 
 PICK_SLACK = 4.0  # pixels around a glyph that still count as a hit
 
 
-def event_point(data: TimelineData, frame: Frame, position: int) -> tuple[float, float] | None:
+def event_point(model: TimelineModel, frame: Frame, position: int) -> tuple[float, float] | None:
     """Centre (device pixels) of the glyph of the event at ``position`` in EventColumns, or None
     when its lane is hidden. Works whether or not the lane is drawn as density."""
-    lane = LANE_ORDER[int(data.columns.lane[position])]
+    lane = LANE_ORDER[int(model.columns.lane[position])]
     lf = next((lf for lf in frame.lanes if lf.lane is lane), None)
     if lf is None:
         return None
     at = np.array([position])
-    x = float(anchor_x(data.drawn, at, frame.mapping)[0])
-    y = float(lf.row_y(event_row(data.drawn, at))[0])
+    x = float(anchor_x(model.drawn, at, frame.mapping)[0])
+    y = float(lf.row_y(drawn_row(model.drawn, at))[0])
     return x, y
 
 
-def pick(data: TimelineData, frame: Frame, x: float, y: float) -> int | None:
+def pick(model: TimelineModel, frame: Frame, x: float, y: float) -> int | None:
     """The event id under (x, y): a troop step, a commitment mark, the nearest glyph in the row
     under the cursor, a span or band containing the point, or in a density lane the event
     starting nearest the cursor."""
@@ -40,17 +40,17 @@ def pick(data: TimelineData, frame: Frame, x: float, y: float) -> int | None:
             & (y <= boxes[:, 1] + boxes[:, 3])
         )
         if len(inside):
-            return data.steps[frame.step_index[int(inside[0])]].event_id
+            return model.steps[frame.step_index[int(inside[0])]].event_id
     for mx, my, i in frame.commitment_marks:
         if abs(mx - x) <= 3 and abs(my - y) <= 7:
-            return data.commitments[i].meeting_id
+            return model.commitments[i].meeting_id
     if len(frame.glyph_pos):
         dx = np.abs(frame.glyph_x - x)
         near = (dx <= HALF + PICK_SLACK) & (np.abs(frame.glyph_y - y) <= ROW_H / 2)
         hits = np.flatnonzero(near)
         if len(hits):
             best = hits[np.argmin(dx[hits])]
-            return int(data.columns.ids[frame.glyph_pos[best]])
+            return int(model.columns.ids[frame.glyph_pos[best]])
     for rects, positions in ((frame.bar_rects, frame.bar_pos), (frame.band_rects, frame.band_pos)):
         if len(rects):
             inside = np.flatnonzero(
@@ -61,9 +61,9 @@ def pick(data: TimelineData, frame: Frame, x: float, y: float) -> int | None:
             )
             if len(inside):
                 best = inside[np.argmin(rects[inside, 2])]  # the shortest: the most specific
-                return int(data.columns.ids[positions[best]])
+                return int(model.columns.ids[positions[best]])
     if lf.density is not None:
-        j = nearest_in_lane(data, lf.lane, frame.mapping.day(x))
-        if j is not None and abs(frame.mapping.x(data.columns.start[j]) - x) <= PICK_SLACK:
-            return int(data.columns.ids[j])
+        j = nearest_in_lane(model, lf.lane, frame.mapping.day(x))
+        if j is not None and abs(frame.mapping.x(model.columns.start[j]) - x) <= PICK_SLACK:
+            return int(model.columns.ids[j])
     return None

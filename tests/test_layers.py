@@ -1,4 +1,4 @@
-"""The layers stay apart: domain <- store <- ui, with the command line and app.py on top; only
+"""The layers stay apart: domain <- store <- timeline <- ui, with the command line and app.py on top; only
 ui (and app/commands) import Qt; and the import graph of explorer/ has no circles."""
 
 import ast
@@ -10,8 +10,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "explorer"
 QT = ("PySide6", "pyqtgraph", "shiboken6")
 TOP = ("explorer.cli", "explorer.commands", "explorer.app")
 FORBIDDEN = {
-    "domain": (*QT, "sqlite3", "explorer.store", "explorer.ui", *TOP),
-    "store": (*QT, "explorer.ui", *TOP),
+    "domain": (*QT, "sqlite3", "explorer.store", "explorer.timeline", "explorer.ui", *TOP),
+    "store": (*QT, "explorer.timeline", "explorer.ui", *TOP),
+    "timeline": (*QT, "explorer.ui", *TOP),
     "ui": TOP,
     "commands": ("explorer.app",),
     "cli": ("explorer.app",),

@@ -192,7 +192,7 @@ class FrameBuilder:
         hidden = index - run_start
         rects, texts, ids, missing = [], [], [], []
         # ks is sorted: its distinct values without np.unique, whose first call imports
-        # numpy.ma (some 20 ms inside the first frame that has labels)
+        # numpy.ma, a noticeable stall inside the first frame that has labels
         room_keys = ks[roomy]
         # [: len] keeps the mask empty when no glyph has room (an IndexError here, inside
         # paint, crashed the app)

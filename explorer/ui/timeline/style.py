@@ -7,7 +7,17 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPalette, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QTransform,
+)
 
 from explorer.domain.events import EventKind
 from explorer.store.columns import KIND_ORDER
@@ -93,9 +103,7 @@ def shape_path(shape: str, size: float) -> QPainterPath:
     return path
 
 
-def _rotation(degrees: float):
-    from PySide6.QtGui import QTransform
-
+def _rotation(degrees: float) -> QTransform:
     return QTransform().rotate(degrees)
 
 

@@ -9,7 +9,7 @@ from explorer.domain.dates import FuzzyDate
 from explorer.domain.events import Lane
 from explorer.store.columns import LANE_ORDER
 from explorer.timeline.frame import HALF, LABEL_H, MAX_LABELS
-from tests.timeline.conftest import measure
+from tests.timeline.helpers import measure
 
 # whole history, a few years, a few months, a few weeks around the Warsaw Summit (8 July 2016)
 WINDOWS = [None, ("2014-01-01", "2018-01-01"), ("2016-03-01", "2016-10-01"), ("2016-06-20", "2016-07-25")]  # fmt: skip

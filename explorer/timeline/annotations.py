@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 
 from explorer.domain.events import Lane
-from explorer.timeline.frame import LABEL_H, ROW_H, TITLE_H, Frame, drawn_row
+from explorer.timeline.frame import LABEL_H, ROW_H, TITLE_H, Frame, Measure, drawn_row
 from explorer.timeline.model import TimelineModel
 
 
-def add_troop_steps(frame: Frame, model: TimelineModel, measure: Callable[[str], float]) -> None:
+def add_troop_steps(frame: Frame, model: TimelineModel, measure: Measure) -> None:
     """The missions' troop levels as a step chart in the missions lane, each step a hit box
     and, where it fits without overlapping, a label ("~16,000")."""
     lf = next((lf for lf in frame.lanes if lf.lane is Lane.MISSIONS), None)

@@ -3,8 +3,6 @@ density in each lane, and which titles fit as labels without overlapping."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 
 from explorer.domain.binning import (
@@ -25,8 +23,10 @@ from explorer.timeline.frame import (
     ROW_H,
     STEP_ROWS,
     TITLE_H,
+    Elide,
     Frame,
     LaneFrame,
+    Measure,
     PixelMapping,
     anchor_x,
     drawn_row,
@@ -34,9 +34,6 @@ from explorer.timeline.frame import (
 )
 from explorer.timeline.model import LaneColumns, TimelineModel
 from explorer.timeline.titles import TitleCache
-
-Measure = Callable[[str], float]  # the width of a text in pixels, in the view's font
-Elide = Callable[[str, float], str]  # the text cut to fit a width, with an ellipsis at the right
 
 
 class FrameBuilder:

@@ -7,12 +7,16 @@ Painting, picking and the tests all read the same Frame, so what is checked is w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from explorer.domain.events import Lane
 from explorer.timeline.model import LONG_DAYS, DrawnIntervals, LaneColumns
+
+Measure = Callable[[str], float]  # the width of a text in pixels, in the view's font
+Elide = Callable[[str, float], str]  # the text cut to fit a width, with an ellipsis at the right
 
 GLYPH_SIZE = 12.0  # logical pixels, the side of a glyph's box
 TITLE_H = 17.0  # lane title strip

@@ -1,1 +1,2 @@
-"""The timeline view: pyqtgraph items painted from numpy columns."""
+"""The timeline's widgets and painting: one pyqtgraph item paints the frames that the Qt-free
+model in :mod:`explorer.timeline` computes."""

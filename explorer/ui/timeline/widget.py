@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from explorer.domain.events import Changes
 from explorer.store.columns import LANE_ORDER
-from explorer.timeline.builder import Elide, FrameBuilder, Measure
-from explorer.timeline.frame import Frame, PixelMapping
+from explorer.timeline.builder import FrameBuilder
+from explorer.timeline.frame import Elide, Frame, Measure, PixelMapping
 from explorer.timeline.model import TimelineModel, load_timeline_model
 from explorer.timeline.picking import event_point, pick
 from explorer.timeline.titles import TitleCache

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from explorer.domain.dates import FuzzyDate, Precision
-from explorer.domain.details import fund_details
+from explorer.domain.details import FundDetails, fund_details
 from explorer.domain.events import Event, EventKind
 from explorer.domain.series import troop_series
 
@@ -20,13 +20,14 @@ MAX_ANNOTATED = 200  # mission periods, and funds with commitments, read at most
 # more events of one kind than this and that kind is not annotated at all
 MAX_OF_A_KIND = MAX_ANNOTATED * 50
 
-_PERIOD, _TROOP, _FUND, _COMMITMENT = range(4)
-
-# One statement: each row starts (part, day, id, index) to order by, then the part's own fields:
-#   period:     title, end_day, mission
-#   troop, fund: key, end_day, precision, date_wording, details
-#   commitment: meeting id, meeting start_day   (index: the commitment's place in the fund's list)
-ANNOTATIONS_SQL = f"""
+# Two arms, so that each of ``periods`` and ``funds`` is read once (SQLite evaluates a CTE again
+# in each arm that names it). A period comes with each troop-level change of its mission, a fund
+# with each of its commitments and the meeting that made it; rows repeat the period or fund:
+#   0, period id, start_day, end_day, title, mission,   troop id, key, start_day, end_day,
+#      precision, date_wording, details        (troop fields NULL for a mission without changes)
+#   1, fund id, start_day, end_day, key, precision,     date_wording, details, commitment index,
+#      meeting id, meeting start_day, NULL, NULL   (meeting NULL when the store does not hold it)
+ANNOTATIONS_SQL = """
 WITH
 small(kind) AS (
     SELECT value FROM json_each(:kinds)
@@ -35,26 +36,26 @@ small(kind) AS (
 periods AS (
     SELECT id, title, start_day, end_day, json_extract(details, '$.mission') AS mission
     FROM event
-    WHERE kind = :milestone AND kind IN (SELECT kind FROM small) AND json_extract(details, '$.mission_period')
+    WHERE kind = :milestone AND kind IN small AND json_extract(details, '$.mission_period')
     ORDER BY start_day, id LIMIT :limit
 ),
 funds AS (
     SELECT id, key, start_day, end_day, precision, date_wording, details FROM event
-    WHERE kind = :fund AND kind IN (SELECT kind FROM small) AND json_array_length(details, '$.commitments') > 0
+    WHERE kind = :fund AND kind IN small AND json_array_length(details, '$.commitments') > 0
     ORDER BY start_day, id LIMIT :limit
 )
-SELECT {_PERIOD}, start_day, id, 0, title, end_day, mission, NULL, NULL FROM periods
+SELECT 0, p.id, p.start_day, p.end_day, p.title, p.mission,
+    e.id, e.key, e.start_day, e.end_day, e.precision, e.date_wording, e.details
+FROM periods p
+LEFT JOIN event e
+    ON e.kind = :troop AND e.kind IN small AND json_extract(e.details, '$.mission') = p.mission
 UNION ALL
-SELECT {_TROOP}, start_day, id, 0, key, end_day, precision, date_wording, details FROM event
-WHERE kind = :troop AND kind IN (SELECT kind FROM small)
-    AND json_extract(details, '$.mission') IN (SELECT mission FROM periods)
-UNION ALL
-SELECT {_FUND}, start_day, id, 0, key, end_day, precision, date_wording, details FROM funds
-UNION ALL
-SELECT {_COMMITMENT}, f.start_day, f.id, c.key, m.id, m.start_day, NULL, NULL, NULL
-FROM funds f, json_each(f.details, '$.commitments') c
-JOIN event m ON m.key = json_extract(c.value, '$.set_at')
-ORDER BY 1, 2, 3, 4
+SELECT 1, f.id, f.start_day, f.end_day, f.key, f.precision,
+    f.date_wording, f.details, c.key, m.id, m.start_day, NULL, NULL
+FROM funds f
+JOIN json_each(f.details, '$.commitments') c
+LEFT JOIN event m ON m.key = json_extract(c.value, '$.set_at')
+ORDER BY 1, 3, 2, 9
 """
 
 
@@ -121,35 +122,42 @@ class TimelineAnnotations:
 
 def annotations_from_rows(rows: Sequence[Sequence]) -> TimelineAnnotations:
     """The annotations from the rows of :data:`ANNOTATIONS_SQL`, in its order."""
-    eras = [Era(r[2], r[4], r[6], float(r[1]), float(r[5])) for r in rows if r[0] == _PERIOD]
-    troops = [r for r in rows if r[0] == _TROOP]
-    funds = {r[2]: fund_details(_event(r, EventKind.FUND)) for r in rows if r[0] == _FUND}
+    eras: dict[int, Era] = {}
+    troops: dict[int, Event] = {}
+    funds: dict[int, FundDetails] = {}
     commitments = []
     for r in rows:
-        if r[0] == _COMMITMENT:
-            commitment = funds[r[2]].commitments[r[3]]
+        if r[0] == 0:
+            eras.setdefault(r[1], Era(r[1], r[4], r[5], float(r[2]), float(r[3])))
+            if r[6] is not None:
+                troops[r[6]] = _event(EventKind.TROOP_LEVEL_CHANGE, *r[7:13])
+            continue
+        fund = funds.get(r[1])
+        if fund is None:
+            fund = funds[r[1]] = fund_details(_event(EventKind.FUND, r[4], *r[2:4], *r[5:8]))
+        if r[9] is not None:
+            commitment = fund.commitments[r[8]]
             wording = commitment.wording or commitment.horizon.exact_text()
-            text = f"{commitment.action}: {wording}"
-            commitments.append(CommitmentMark(r[2], float(r[5]), r[4], text))
+            commitments.append(
+                CommitmentMark(r[1], float(r[10]), r[9], f"{commitment.action}: {wording}")
+            )
     horizons = [
-        (fund_id, float(details.latest_horizon.end_day))
-        for fund_id, details in funds.items()
-        if details.latest_horizon is not None
+        (fund_id, float(fund.latest_horizon.end_day))
+        for fund_id, fund in funds.items()
+        if fund.latest_horizon is not None
     ]
-    return TimelineAnnotations(
-        tuple(eras), tuple(_troop_steps(eras, troops)), tuple(commitments), tuple(horizons)
-    )
+    steps = _troop_steps(list(eras.values()), troops)
+    return TimelineAnnotations(tuple(eras.values()), steps, tuple(commitments), tuple(horizons))
 
 
-def _troop_steps(eras: list[Era], rows: list[Sequence]) -> list[TroopStep]:
+def _troop_steps(eras: list[Era], changes: dict[int, Event]) -> tuple[TroopStep, ...]:
     """A step chart for each mission with a period on the timeline (ISAF, Resolute Support):
     each step lasts until the next, the last one until its mission's period ends."""
     mission_end = {era.mission: era.end for era in eras if era.mission}
-    ids = {r[4]: r[2] for r in rows}
-    events = [_event(r, EventKind.TROOP_LEVEL_CHANGE) for r in rows]
+    ids = {event.key: event_id for event_id, event in changes.items()}
     steps = []
     for mission in sorted(mission_end):
-        series = troop_series(events, mission)
+        series = troop_series(changes.values(), mission)
         for i, step in enumerate(series):
             until = series[i + 1].day if i + 1 < len(series) else mission_end[mission]
             steps.append(
@@ -162,10 +170,10 @@ def _troop_steps(eras: list[Era], rows: list[Sequence]) -> list[TroopStep]:
                     step.approximate,
                 )
             )
-    return steps
+    return tuple(steps)
 
 
-def _event(row: Sequence, kind: EventKind) -> Event:
-    """Enough of a troop or fund row's event for the domain's readers of its details."""
-    when = FuzzyDate(row[1], row[5], Precision(row[6]), row[7])
-    return Event(row[4], kind, "", when, details=json.loads(row[8]))
+def _event(kind: EventKind, key, start_day, end_day, precision, wording, details) -> Event:
+    """Enough of a troop-level change or a fund for the domain's readers of its details."""
+    when = FuzzyDate(start_day, end_day, Precision(precision), wording)
+    return Event(key, kind, "", when, details=json.loads(details))

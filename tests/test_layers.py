@@ -1,5 +1,5 @@
-"""The layers stay apart: domain <- store <- timeline <- ui, with the command line and app.py on top; only
-ui (and app/commands) import Qt; and the import graph of explorer/ has no circles."""
+"""The layers stay apart: domain <- store <- timeline <- ui, with the command line and app.py on
+top; only ui (and app/commands) import Qt; and the import graph of explorer/ has no circles."""
 
 import ast
 from pathlib import Path

@@ -1,7 +1,7 @@
 """The timeline model over a real store without Qt: what the widget holds, with text measured
 as 6 px a character."""
 
-from explorer.store.columns import LANE_ORDER
+from explorer.store.columns import LANE_ORDER, load_columns
 from explorer.timeline.builder import FrameBuilder
 from explorer.timeline.frame import Frame, PixelMapping
 from explorer.timeline.model import TimelineModel, load_timeline_model
@@ -28,7 +28,7 @@ class Timeline:
 
     def __init__(self, store) -> None:
         self.store = store
-        self.model: TimelineModel = load_timeline_model(store)
+        self.model: TimelineModel = load_timeline_model(store, load_columns(store))
         self.titles = TitleCache(store)
         first, last = self.model.bounds
         self.titles.preload(store.events_between(int(first), int(last) + 1))

@@ -5,7 +5,7 @@ import numpy as np
 
 from explorer.domain.events import EventKind, Lane
 from explorer.store.annotations import MAX_OF_A_KIND
-from explorer.store.columns import LANE_ORDER
+from explorer.store.columns import LANE_ORDER, load_columns
 from explorer.timeline.model import LONG_DAYS, load_timeline_model, nearest_in_lane
 from explorer.timeline.titles import TitleCache
 from tests.timeline.stores import fill_synthetic
@@ -68,14 +68,14 @@ def test_the_fund_reaches_its_latest_horizon_with_a_mark_per_commitment_meeting(
 
 def test_unstretched_columns_are_shared_not_copied(small_store):
     small_store.remove_events(["ana-fund"])
-    model = load_timeline_model(small_store)
+    model = load_timeline_model(small_store, load_columns(small_store))
     assert model.drawn.end is model.columns.end
     assert model.commitments == ()
 
 
 def test_a_store_too_big_to_be_a_curated_history_gets_no_annotations(bundled_store):
     fill_synthetic(bundled_store, 11 * MAX_OF_A_KIND)  # past the limit for every kind
-    model = load_timeline_model(bundled_store)
+    model = load_timeline_model(bundled_store, load_columns(bundled_store))
     assert (model.eras, model.steps, model.commitments) == ((), (), ())
     assert model.drawn.end is model.columns.end  # no fund stretched to its horizon
 

@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from explorer.domain.dates import FuzzyDate, Precision
+from explorer.domain.dates import FuzzyDate
 from explorer.domain.details import FundDetails, fund_details
 from explorer.domain.events import Event, EventKind
 from explorer.domain.series import troop_series
@@ -175,5 +175,5 @@ def _troop_steps(eras: list[Era], changes: dict[int, Event]) -> tuple[TroopStep,
 
 def _event(kind: EventKind, key, start_day, end_day, precision, wording, details) -> Event:
     """Enough of a troop-level change or a fund for the domain's readers of its details."""
-    when = FuzzyDate(start_day, end_day, Precision(precision), wording)
+    when = FuzzyDate.from_stored(start_day, end_day, precision, wording)
     return Event(key, kind, "", when, details=json.loads(details))

@@ -14,8 +14,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+# The supported range: years 1-9999, always written with four digits (what ``date`` and ISO
+# text can hold); every interval, read from a file or a store, lies inside it.
+FIRST_DAY = dt.date(1, 1, 1).toordinal() - EPOCH_ORDINAL
+END_DAY = dt.date(9999, 12, 31).toordinal() - EPOCH_ORDINAL + 1  # exclusive
 
-_PART = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+# ASCII digits only: \d would also take fullwidth and other scripts' digits
+_PART = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?(?:-([0-9]{2}))?")
 _MONTHS = [
     "January",
     "February",
@@ -63,7 +68,7 @@ def date_of(day: int) -> dt.date:
 
 def _parse_part(text: str) -> tuple[dt.date, dt.date, str]:
     """First day, last day (inclusive) and precision name of one ISO part."""
-    match = _PART.match(text.strip())
+    match = _PART.fullmatch(text.strip())
     if not match:
         raise DateError(f"not a date: {text!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
     year, month, day = (int(g) if g else None for g in match.groups())
@@ -99,6 +104,18 @@ class FuzzyDate:
     ends: tuple[str, str] | None = None
 
     def __post_init__(self) -> None:
+        # also guards values read from a store another program may have written
+        for day in (self.start_day, self.end_day):
+            if type(day) is not int:
+                raise DateError(f"a day number must be a whole number, not {day!r}")
+        if self.start_day < FIRST_DAY or self.end_day > END_DAY:
+            raise DateError(
+                f"day numbers {self.start_day}..{self.end_day} lie outside years 1-9999"
+            )
+        if not isinstance(self.precision, Precision):
+            raise DateError(f"unknown precision: {self.precision!r}")
+        if self.wording is not None and not isinstance(self.wording, str):
+            raise DateError(f"the date's wording must be a text, not {type(self.wording).__name__}")
         if self.end_day <= self.start_day:
             raise DateError(f"interval ends before it starts: {self.iso()}")
 
@@ -190,10 +207,11 @@ class FuzzyDate:
             return f"{_iso_part(start, self.ends[0])}/{_iso_part(last, self.ends[1])}"
         month_end = calendar.monthrange(last.year, last.month)[1]
         whole_months = start.day == 1 and last.day == month_end
+        # four digits even before the year 1000 (str() and strftime's %Y would drop them)
         if whole_months and start.month == 1 and last.month == 12:
-            a, b = str(start.year), str(last.year)
+            a, b = f"{start.year:04d}", f"{last.year:04d}"
         elif whole_months:
-            a, b = start.strftime("%Y-%m"), last.strftime("%Y-%m")
+            a, b = f"{start.year:04d}-{start.month:02d}", f"{last.year:04d}-{last.month:02d}"
         else:
             a, b = start.isoformat(), last.isoformat()
         return a if a == b else f"{a}/{b}"

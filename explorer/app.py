@@ -21,6 +21,9 @@ def main(argv: list[str] | None = None) -> int:
     if cli.wants_command_line(argv):
         return cli.main(argv)
     options = cli.parse_window_args(argv)
+    mistyped = cli.unknown_command(options.qt_args)
+    if mistyped:
+        return cli.fail(mistyped)
     # pyqtgraph prefers PyQt6 when neither binding is imported yet: name ours first.
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
     from explorer.ui.application import run_window

@@ -6,6 +6,7 @@ Errors a user can cause print one line to stderr and exit with status 2; nothing
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -73,6 +74,31 @@ def wants_command_line(argv: list[str]) -> bool:
         if word == "--db" and rest:
             rest.pop(0)
     return False
+
+
+# Qt's own command-line options that take a value (QGuiApplication and QApplication)
+QT_OPTIONS_WITH_VALUE = frozenset(
+    {"-platform", "-platformpluginpath", "-platformtheme", "-plugin", "-qmljsdebugger",
+     "-qwindowgeometry", "-qwindowicon", "-qwindowtitle", "-style", "-stylesheet", "-session",
+     "-display", "-geometry", "-title", "-name", "-visual", "-fontengine", "-dialogs",
+     "-widgetcount-file"}
+)  # fmt: skip
+
+
+def unknown_command(qt_args: list[str]) -> str | None:
+    """The message for a word left over for Qt that is no option: a mistyped command."""
+    rest = list(qt_args)
+    while rest:
+        word = rest.pop(0)
+        if word.startswith("-"):
+            if "=" not in word and word.replace("--", "-", 1) in QT_OPTIONS_WITH_VALUE and rest:
+                rest.pop(0)
+            continue
+        names = sorted(COMMAND_NAMES)
+        close = difflib.get_close_matches(word, names, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else "."
+        return f"unknown command {word!r}{hint} Commands: {', '.join(names)}"
+    return None
 
 
 def parse_window_args(argv: list[str]) -> argparse.Namespace:

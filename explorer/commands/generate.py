@@ -27,6 +27,8 @@ def run_generate(options: argparse.Namespace) -> int:
     out: Path = options.out
     if options.events < 0:
         return fail("--events must be zero or more")
+    if not 0 <= options.seed < 2**63:
+        return fail("--seed must be a whole number from 0 to 2^63 - 1")
     suffix = out.suffix.lower()
     if suffix not in (".db", ".csv", ".sqlite", ".sqlite3"):
         return fail(f"{out}: name it FILE.db for a store or FILE.csv for an importable CSV")
@@ -41,7 +43,17 @@ def run_generate(options: argparse.Namespace) -> int:
         print(f"\r{done:,} / {total:,} events", end="", file=sys.stderr, flush=True)
 
     write = write_csv if suffix == ".csv" else write_store
-    write(out, options.events, options.seed, progress=progress)
+    try:
+        write(out, options.events, options.seed, progress=progress)
+    except OSError as exc:
+        # a folder that does not exist or cannot be written (/proc): no half file is left
+        for extra in ("", "-wal", "-shm"):
+            Path(f"{out}{extra}").unlink(missing_ok=True)
+        return fail(f"{out}: cannot be written ({exc.strerror or exc})")
+    except BaseException:
+        for extra in ("", "-wal", "-shm"):
+            Path(f"{out}{extra}").unlink(missing_ok=True)
+        raise
     took = time.perf_counter() - started
     print(f"\nwrote {options.events:,} events to {out} in {took:.1f} s", file=sys.stderr)
     return EXIT_OK

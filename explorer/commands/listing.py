@@ -45,6 +45,9 @@ def run_list(options: argparse.Namespace) -> int:
         return fail(f"--from/--to: {exc}")
     if options.limit is not None and options.limit < 0:
         return fail("--limit: must be 0 or more")
+    if options.limit is not None:
+        # SQLite counts in 64 bits; a limit past that is no limit
+        options.limit = min(options.limit, 2**63 - 1)
     store = open_store(options.db, must_exist=True)
     try:
         events = _matching(store, kinds, start, end, options.search, options.limit)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from explorer.domain.dates import END_DAY, FIRST_DAY
 from explorer.domain.events import Lane
 from explorer.locations import settings_path
 
@@ -39,9 +41,11 @@ class Settings:
         if not text:
             return None
         try:
-            return [float(part) for part in text.split(",")]
+            numbers = [float(part) for part in text.split(",")]
         except ValueError:
             return None  # a hand-edited file: ignore the value rather than fail to start
+        # "nan" and "inf" read as floats too, and no position or size is either
+        return numbers if all(math.isfinite(n) for n in numbers) else None
 
     # window state (kept apart from preferences, under "window/")
     @property
@@ -65,7 +69,7 @@ class Settings:
     def splitter_sizes(self, name: str) -> list[int] | None:
         """Saved sizes of the splitter ``name`` (e.g. 'main', 'lower')."""
         numbers = self._numbers(f"window/splitter_{name}")
-        if not numbers or any(n < 0 for n in numbers):
+        if not numbers or any(not 0 <= n < 1e6 for n in numbers):
             return None
         return [int(n) for n in numbers]
 
@@ -79,6 +83,8 @@ class Settings:
         """(start_day, end_day) of the timeline when the window was closed."""
         numbers = self._numbers("view/visible_range")
         if not numbers or len(numbers) != 2 or numbers[1] <= numbers[0]:
+            return None
+        if numbers[0] < FIRST_DAY or numbers[1] > END_DAY:  # outside years 1-9999
             return None
         return numbers[0], numbers[1]
 

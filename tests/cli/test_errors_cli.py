@@ -7,17 +7,9 @@ from pathlib import Path
 import pytest
 
 from explorer.store.connection import SCHEMA_VERSION
+from tests.cli.errors import assert_one_line_error
 from tests.cli.helpers import corrupt_event_table, files_in
 from tests.store.factory import bundled_store
-
-
-def assert_one_line_error(result, *words):
-    assert result.returncode == 2, result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
-    for word in words:
-        assert word in lines[0]
-
 
 COMMANDS = [("list",), ("check",), ("export", "out.json"), ("import", "in.csv")]
 

@@ -51,3 +51,14 @@ def test_settings_file_is_typed_and_tolerates_hand_edits(tmp_path):
     assert settings.selected_event is None
     assert settings.color_scheme == "system"
     assert settings.splitter_sizes("main") is None
+
+
+def test_non_finite_or_far_ranges_in_a_hand_edited_file_are_ignored(tmp_path, make_window):
+    path = tmp_path / "hand.ini"
+    for value in ("nan,nan", "0,inf", "-inf,5", "1e300,1e301", "-1e12,0"):
+        path.write_text(f"[view]\nvisible_range={value}\n", encoding="utf-8")
+        assert Settings(path).visible_range is None, value
+    path.write_text("[view]\nvisible_range=nan,nan\n[window]\nsplitter_main=inf,3\n")
+    window = make_window(settings=path)  # starts, on its default range
+    start, end = window.view_state.visible_range
+    assert start < end and end - start < 1e6

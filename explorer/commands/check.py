@@ -87,7 +87,10 @@ def _counted(problems: list[str]) -> list[str]:
 
 def event_problems(store: Store) -> list[str]:
     """Each stored event read back through the domain's validation; links to missing events."""
-    problems = []
+    problems = [
+        f"event {key!r}, field {field!r}: a value this app cannot read (the window skips the event)"
+        for key, field in store.invalid_events(MAX_REPORTED + 1)
+    ]
     keys = {row[0] for row in store.execute("SELECT key FROM event")}
     for event in store.iter_events():
         try:

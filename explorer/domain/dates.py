@@ -261,9 +261,10 @@ def _day_text(date: dt.date) -> str:
 
 
 def _iso_part(date: dt.date, precision: str) -> str:
+    # four digits even before the year 1000 (str() and strftime's %Y would drop them)
     if precision == "year":
-        return str(date.year)
-    return date.strftime("%Y-%m") if precision == "month" else date.isoformat()
+        return f"{date.year:04d}"
+    return f"{date.year:04d}-{date.month:02d}" if precision == "month" else date.isoformat()
 
 
 def _end_text(date: dt.date, precision: str) -> str:

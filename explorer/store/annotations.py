@@ -15,6 +15,7 @@ from explorer.domain.dates import FuzzyDate
 from explorer.domain.details import FundDetails, fund_details
 from explorer.domain.events import Event, EventKind
 from explorer.domain.series import troop_series
+from explorer.store.valid_rows import VALID_EVENT
 
 MAX_ANNOTATED = 200  # mission periods, and funds with commitments, read at most
 # more events of one kind than this and that kind is not annotated at all
@@ -27,6 +28,9 @@ MAX_OF_A_KIND = MAX_ANNOTATED * 50
 #      precision, date_wording, details        (troop fields NULL for a mission without changes)
 #   1, fund id, start_day, end_day, key, precision,     date_wording, details, commitment index,
 #      meeting id, meeting start_day, NULL, NULL   (meeting NULL when the store does not hold it)
+# Every event read is one the store's readers accept (VALID_EVENT), and a JSON function is
+# never given details that are not JSON (it would stop the whole query): another program may
+# have written the store.
 ANNOTATIONS_SQL = """
 WITH
 small(kind) AS (
@@ -34,29 +38,36 @@ small(kind) AS (
     WHERE (SELECT count(*) FROM (SELECT 1 FROM event WHERE kind = value LIMIT :most + 1)) <= :most
 ),
 periods AS (
-    SELECT id, title, start_day, end_day, json_extract(details, '$.mission') AS mission
-    FROM event
-    WHERE kind = :milestone AND kind IN small AND json_extract(details, '$.mission_period')
+    SELECT id, title, start_day, end_day, json_extract(DETAILS(e), '$.mission') AS mission
+    FROM event e
+    WHERE kind = :milestone AND kind IN small AND json_extract(DETAILS(e), '$.mission_period')
+        AND VALID(e)
     ORDER BY start_day, id LIMIT :limit
 ),
 funds AS (
-    SELECT id, key, start_day, end_day, precision, date_wording, details FROM event
-    WHERE kind = :fund AND kind IN small AND json_array_length(details, '$.commitments') > 0
+    SELECT id, key, start_day, end_day, precision, date_wording, details FROM event e
+    WHERE kind = :fund AND kind IN small AND json_array_length(DETAILS(e), '$.commitments') > 0
+        AND VALID(e)
     ORDER BY start_day, id LIMIT :limit
 )
 SELECT 0, p.id, p.start_day, p.end_day, p.title, p.mission,
     e.id, e.key, e.start_day, e.end_day, e.precision, e.date_wording, e.details
 FROM periods p
 LEFT JOIN event e
-    ON e.kind = :troop AND e.kind IN small AND json_extract(e.details, '$.mission') = p.mission
+    ON e.kind = :troop AND e.kind IN small AND json_extract(DETAILS(e), '$.mission') = p.mission
+        AND VALID(e)
 UNION ALL
 SELECT 1, f.id, f.start_day, f.end_day, f.key, f.precision,
     f.date_wording, f.details, c.key, m.id, m.start_day, NULL, NULL
 FROM funds f
 JOIN json_each(f.details, '$.commitments') c
-LEFT JOIN event m ON m.key = json_extract(c.value, '$.set_at')
+LEFT JOIN event m ON m.key = json_extract(c.value, '$.set_at') AND VALID(m)
 ORDER BY 1, 3, 2, 9
 """
+for _alias in ("e", "m"):
+    ANNOTATIONS_SQL = ANNOTATIONS_SQL.replace(
+        f"DETAILS({_alias})", f"CASE WHEN json_valid({_alias}.details) THEN {_alias}.details END"
+    ).replace(f"VALID({_alias})", VALID_EVENT.replace("e.", f"{_alias}."))
 
 
 def annotations_parameters(limit: int = MAX_ANNOTATED) -> dict[str, object]:

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from explorer.domain.dates import Precision
+from explorer.domain.dates import END_DAY, FIRST_DAY, Precision
 from explorer.domain.events import EventKind, Lane
 from explorer.store.errors import StoreError
 from explorer.store.store import Store
+from explorer.store.valid_rows import VALID_EVENT
 
 KIND_ORDER: tuple[EventKind, ...] = tuple(EventKind)
 LANE_ORDER: tuple[Lane, ...] = tuple(Lane)
@@ -128,7 +129,7 @@ def read_columns_from_sql(store: Store) -> EventColumns:
     n, *texts = store.execute(
         "SELECT count(*), group_concat(id), group_concat(start_day), group_concat(end_day),"
         f" group_concat(CASE kind {kind_case} ELSE 255 END),"
-        f" group_concat(precision IN ({exact})) FROM event"
+        f" group_concat(precision IN ({exact})) FROM event e WHERE {VALID_EVENT}"
     ).fetchone()
     if n == 0:
         return empty_columns()
@@ -154,11 +155,27 @@ def read_cached_columns(store: Store) -> EventColumns | None:
     ).fetchone()
     if row is None or row[0] != CACHE_FORMAT:
         return None
+    try:
+        return _unpacked(row)
+    except (TypeError, ValueError):  # not bytes of the expected sizes: read the events again
+        return None
+
+
+def _unpacked(row) -> EventColumns | None:
     n = row[1]
     ids = np.frombuffer(row[3], np.int64)
     arrays = [np.frombuffer(b, np.int32) for b in row[4:6]]
     kind, exact = (np.frombuffer(b, np.uint8) for b in row[6:8])
     if any(len(a) != n for a in (ids, *arrays, kind, exact)):
+        return None
+    # written by this app, but the file may not be: what cannot be drawn is read again with SQL
+    if n and (
+        int(kind.max()) >= len(KIND_ORDER)
+        or int(arrays[0].min()) < FIRST_DAY
+        or int(arrays[1].max()) > END_DAY
+        or not (arrays[1] > arrays[0]).all()
+        or not 0 <= float(row[2]) <= END_DAY - FIRST_DAY
+    ):
         return None
     return _columns(ids, arrays[0], arrays[1], kind, exact.view(bool), row[2])
 

@@ -37,12 +37,20 @@ from explorer.store.event_table import (
     event_table_row,
     source_rows,
 )
+from explorer.store.valid_rows import EVENT_RULES, VALID_EVENT, quoted
 
 _SUMMARY_COLUMNS = (
     "e.id, e.key, e.kind, e.title, e.start_day, e.end_day, e.precision, e.date_wording"
 )
 _FULL_COLUMNS = _SUMMARY_COLUMNS + ", e.summary, e.confidence, e.origin, e.details"
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+
+_VALID_RELATION = f"r.type IN ({quoted(RelationType)})"
+_VALID_SOURCE = (
+    "typeof(title) = 'text' AND (url IS NULL OR typeof(url) = 'text')"
+    " AND typeof(section) = 'text' AND typeof(paragraph) = 'text' AND typeof(publisher) = 'text'"
+)
 
 
 # The binned span index of migration 0003: an event's ``bin`` is the smallest bin holding its
@@ -193,12 +201,23 @@ class Store(StoreFile):
     # -- reading ------------------------------------------------------------------------------
 
     def count(self) -> int:
-        """How many events the store holds."""
+        """How many events the store holds (readable or not: see :meth:`invalid_events`)."""
         return self.execute("SELECT count(*) FROM event").fetchone()[0]
 
+    def invalid_events(self, limit: int) -> list[tuple[object, str]]:
+        """(key, first field that breaks a rule) of stored rows no reader shows: up to ``limit``."""
+        fields = list(EVENT_RULES)
+        tests = ", ".join(f"coalesce({rule}, 0)" for rule in EVENT_RULES.values())
+        rows = self.execute(
+            f"SELECT e.key, {tests} FROM event e WHERE NOT {VALID_EVENT} LIMIT ?", (limit,)
+        )
+        return [(row[0], fields[list(row[1:]).index(0)]) for row in rows]
+
     def bounds(self) -> tuple[int, int] | None:
-        """(first start_day, last end_day) over all events, or None when empty."""
-        row = self.execute("SELECT min(start_day), max(end_day) FROM event").fetchone()
+        """(first start_day, last end_day) over all readable events, or None when empty."""
+        row = self.execute(
+            f"SELECT min(start_day), max(end_day) FROM event e WHERE {VALID_EVENT}"
+        ).fetchone()
         return None if row[0] is None else (row[0], row[1])
 
     def id_of(self, key: str) -> int | None:
@@ -208,20 +227,24 @@ class Store(StoreFile):
 
     def summary(self, event_id: int) -> EventSummary | None:
         """The summary of one event by row id."""
-        row = self.execute(f"SELECT {_SUMMARY_COLUMNS} FROM event e WHERE e.id = ?", (event_id,))
+        row = self.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM event e WHERE e.id = ? AND {VALID_EVENT}", (event_id,)
+        )
         row = row.fetchone()
         return _summary(row) if row else None
 
     def summary_by_key(self, key: str) -> EventSummary | None:
         """The summary of one event by key."""
-        row = self.execute(f"SELECT {_SUMMARY_COLUMNS} FROM event e WHERE e.key = ?", (key,))
+        row = self.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM event e WHERE e.key = ? AND {VALID_EVENT}", (key,)
+        )
         row = row.fetchone()
         return _summary(row) if row else None
 
     def event(self, key: str) -> Event | None:
         """One event with its details, sources and outgoing relations."""
         row = self.execute(
-            f"SELECT {_FULL_COLUMNS} FROM event e WHERE e.key = ?", (key,)
+            f"SELECT {_FULL_COLUMNS} FROM event e WHERE e.key = ? AND {VALID_EVENT}", (key,)
         ).fetchone()
         return self._full_event(row) if row else None
 
@@ -235,14 +258,15 @@ class Store(StoreFile):
         sources: dict[int, list[Source]] = {}
         for r in self.execute(
             "SELECT event_id, title, url, section, paragraph, publisher FROM source"
-            f" WHERE event_id IN ({marks}) ORDER BY event_id, position",
+            f" WHERE event_id IN ({marks}) AND {_VALID_SOURCE} ORDER BY event_id, position",
             ids,
         ):
             sources.setdefault(r[0], []).append(Source(*r[1:]))
         relations: dict[int, list[tuple[str, str]]] = {}
         for r in self.execute(
-            "SELECT r.source_id, r.type, t.key FROM relation r JOIN event t ON t.id = r.target_id"
-            f" WHERE r.source_id IN ({marks}) ORDER BY r.source_id, r.type, t.start_day, t.key",
+            "SELECT r.source_id, r.type, e.key FROM relation r JOIN event e ON e.id = r.target_id"
+            f" WHERE r.source_id IN ({marks}) AND {_VALID_RELATION} AND {VALID_EVENT}"
+            " ORDER BY r.source_id, r.type, e.start_day, e.key",
             ids,
         ):
             relations.setdefault(r[0], []).append((r[1], r[2]))
@@ -270,7 +294,7 @@ class Store(StoreFile):
 
     def iter_events(self, origin: str | None = None, batch: int = 1000) -> Iterator[Event]:
         """Every event, in time order (then by key): for export. Streams ``batch`` at a time."""
-        where = " WHERE e.origin = ?" if origin else ""
+        where = f" WHERE {VALID_EVENT}" + (" AND e.origin = ?" if origin else "")
         cursor = self.execute(
             f"SELECT {_FULL_COLUMNS} FROM event e{where} ORDER BY e.start_day, e.key",
             (origin,) if origin else (),
@@ -291,7 +315,8 @@ class Store(StoreFile):
         # the unary + keeps the planner on event_bin rather than walking event_start_day
         sql = (
             f"SELECT {_SUMMARY_COLUMNS} FROM event e WHERE ({bins_sql})"
-            f" AND +e.start_day < ? AND +e.end_day > ?{kind_sql} ORDER BY e.start_day, e.id"
+            f" AND +e.start_day < ? AND +e.end_day > ?{kind_sql} AND {VALID_EVENT}"
+            " ORDER BY e.start_day, e.id"
         )
         params: list = [*bins_params, end_day, start_day, *kind_params]
         if limit is not None:
@@ -312,7 +337,8 @@ class Store(StoreFile):
         else:
             cond, order = "(e.start_day, e.id) < (?, ?)", "e.start_day DESC, e.id DESC"
         row = self.execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM event e WHERE {cond}{kind_sql} ORDER BY {order} LIMIT 1",
+            f"SELECT {_SUMMARY_COLUMNS} FROM event e WHERE {cond}{kind_sql} AND {VALID_EVENT}"
+            f" ORDER BY {order} LIMIT 1",
             [*here, *kind_params],
         ).fetchone()
         return _summary(row) if row else None
@@ -324,7 +350,8 @@ class Store(StoreFile):
         kind_sql, kind_params = _kind_filter(kinds)
         order = "e.start_day DESC, e.id DESC" if last else "e.start_day, e.id"
         row = self.execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM event e WHERE 1{kind_sql} ORDER BY {order} LIMIT 1",
+            f"SELECT {_SUMMARY_COLUMNS} FROM event e WHERE {VALID_EVENT}{kind_sql}"
+            f" ORDER BY {order} LIMIT 1",
             kind_params,
         ).fetchone()
         return _summary(row) if row else None
@@ -341,7 +368,8 @@ class Store(StoreFile):
         ):
             rows = self.execute(
                 f"SELECT r.type, {_SUMMARY_COLUMNS} FROM relation r JOIN event e ON e.id = r.{other}"
-                f" WHERE r.{mine} = ? ORDER BY e.start_day, e.id",
+                f" WHERE r.{mine} = ? AND {_VALID_RELATION} AND {VALID_EVENT}"
+                " ORDER BY e.start_day, e.id",
                 (event_id,),
             )
             linked += [LinkedEvent(RelationType(r[0]), outgoing, _summary(r[1:])) for r in rows]
@@ -350,8 +378,9 @@ class Store(StoreFile):
     def troop_series(self, mission: str) -> list[TroopLevelStep]:
         """The troop-level steps of ``mission`` (e.g. 'ISAF', 'RSM')."""
         rows = self.execute(
-            f"SELECT {_FULL_COLUMNS} FROM event e WHERE e.kind = ?"
-            " AND json_extract(e.details, '$.mission') = ? ORDER BY e.start_day",
+            f"SELECT {_FULL_COLUMNS} FROM event e WHERE e.kind = ? AND {VALID_EVENT}"
+            " AND json_extract(CASE WHEN json_valid(e.details) THEN e.details END, '$.mission') = ?"
+            " ORDER BY e.start_day",
             (EventKind.TROOP_LEVEL_CHANGE.value, mission),
         ).fetchall()
         return troop_series((self._full_event(r) for r in rows), mission)
@@ -371,7 +400,8 @@ class Store(StoreFile):
         kind_sql, kind_params = _kind_filter(kinds)
         rows = self.execute(
             f"SELECT {_SUMMARY_COLUMNS} FROM event_fts f JOIN event e ON e.id = f.rowid"
-            f" WHERE event_fts MATCH ?{kind_sql} ORDER BY bm25(event_fts, 10.0, 1.0), e.start_day"
+            f" WHERE event_fts MATCH ?{kind_sql} AND {VALID_EVENT}"
+            " ORDER BY bm25(event_fts, 10.0, 1.0), e.start_day"
             " LIMIT ?",
             [query, *kind_params, limit],
         )

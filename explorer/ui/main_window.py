@@ -98,6 +98,15 @@ class MainWindow(QMainWindow):
         self.range_label.setAccessibleName("Visible range")
         self.range_label.setAccessibleDescription("The dates in view and how many events they hold")
         self.statusBar().addPermanentWidget(self.range_label)
+        # events another program wrote with values this app cannot read: skipped, and said so
+        self.skipped_label = QLabel(self)
+        self.skipped_label.setObjectName("skipped_events")
+        self.skipped_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.skipped_label.setStyleSheet(
+            "QLabel { color: palette(highlighted-text); background: #b3261e; padding: 1px 6px; }"
+        )
+        self.statusBar().addWidget(self.skipped_label)
+        self._update_skipped()
         self.statusBar().setAccessibleName("Status bar")
         self.statusBar().setAccessibleDescription("Visible date range and events in view")
         self._status_timer = QTimer(self, singleShot=True, interval=STATUS_DELAY_MS)
@@ -203,6 +212,7 @@ class MainWindow(QMainWindow):
         if changes.opened:
             self.view_state.select(None, origin=self)
             self._update_title()
+        self._update_skipped()
 
     def _on_lanes_changed(self, lanes: frozenset[Lane]) -> None:
         for lane in Lane:
@@ -213,6 +223,14 @@ class MainWindow(QMainWindow):
         """Show the lanes whose View action is checked."""
         lanes = frozenset(lane for lane in Lane if self.actions.lane_action(lane).isChecked())
         self.view_state.set_lanes(lanes)
+
+    def _update_skipped(self) -> None:
+        skipped = self.store.count() - len(self.columns)
+        self.skipped_label.setVisible(skipped > 0)
+        self.skipped_label.setText(
+            f"{skipped:,} event{'s' if skipped != 1 else ''} of this store cannot be read and "
+            f"{'are' if skipped != 1 else 'is'} not shown; run 'check' to see which"
+        )
 
     def _update_status(self) -> None:
         start, end = self.view_state.visible_range

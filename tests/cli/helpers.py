@@ -27,3 +27,30 @@ def remove_behind_the_apps_back(path: Path, key: str) -> None:
     conn.execute("DELETE FROM event WHERE key = ?", (key,))
     conn.commit()
     conn.close()
+
+
+# Rows another program might write into a store of ours: each breaks one rule of a field.
+BAD_VALUE_ROWS = [
+    ("bad-kind", "kind", ("dragon", "day", 17000, 17001, "{}")),
+    ("bad-precision", "precision", ("other", "fortnight", 17000, 17001, "{}")),
+    ("bad-json", "details", ("troop_level_change", "day", 17000, 17001, "{not json")),
+    ("bad-details", "details", ("other", "day", 17000, 17001, "[1, 2]")),
+    ("bad-fund-json", "details", ("fund", "day", 17000, 17001, '{"commitments": [')),
+    ("bad-milestone-json", "details", ("mission_milestone", "day", 17000, 17001, "{,}")),
+    ("bad-first-day", "date", ("other", "day", -(10**9), 17001, "{}")),
+    ("bad-last-day", "date", ("other", "day", 17000, 10**9, "{}")),
+    ("bad-day-text", "date", ("other", "day", "later", "soon", "{}")),
+]
+
+
+def write_bad_values(path: Path) -> None:
+    """Add BAD_VALUE_ROWS to a store behind the app's back (titles hold markup too)."""
+    conn = sqlite3.connect(path)
+    for key, _field, (kind, precision, start, end, details) in BAD_VALUE_ROWS:
+        conn.execute(
+            "INSERT INTO event (key, kind, title, start_day, end_day, precision, details)"
+            " VALUES (?,?,?,?,?,?,?)",
+            (key, kind, "<b>bad</b>", start, end, precision, details),
+        )
+    conn.commit()
+    conn.close()

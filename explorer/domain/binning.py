@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from explorer.domain.dates import date_of, day_number
+from explorer.domain.dates import END_DAY, FIRST_DAY, date_of, day_number
 
 _MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -104,6 +104,12 @@ _LEVELS = (
     ("year", 10),
     ("year", 20),
     ("year", 50),
+    # a store may reach from year 1 to 9999
+    ("year", 100),
+    ("year", 200),
+    ("year", 500),
+    ("year", 1000),
+    ("year", 2000),
 )
 _APPROX_DAYS = {"day": 1.0, "month": 30.44, "year": 365.25}
 
@@ -152,6 +158,10 @@ def date_ticks(first: float, last: float, width_px: float, min_px: float = 70.0)
 
     Labels adapt to the zoom: decades or years when zoomed out, months, then days.
     """
+    # the view may reach past the years a date can have (around year 1 or 9999): no ticks there
+    first, last = max(float(first), FIRST_DAY), min(float(last), END_DAY - 1)
+    if not first <= last:
+        return []
     span = max(float(last) - float(first), 1e-9)
     px_per_day = width_px / span
     chosen = len(_LEVELS) - 1

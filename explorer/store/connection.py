@@ -251,8 +251,9 @@ class StoreFile:
         except sqlite3.DatabaseError as exc:
             raise explain(exc, self.path) from None
         if rows != ["ok"]:
+            found = " ".join(rows[0].replace("*** in database main ***", "").split())
             raise StoreCorrupt(
-                f"{self.path}: the store is damaged ({rows[0]}); run 'check', "
+                f"{self.path}: the store is damaged ({found}); run 'check', "
                 "restore a copy or export what can be read"
             )
 

@@ -67,6 +67,7 @@ def import_events(
     """
     path = Path(path)
     fmt = file_format(path)
+    store.refuse_if_damaged()  # writing into a damaged file could spread the damage
     try:
         binary = open(path, "rb")  # noqa: SIM115 - closed below, and by the text reader
     except FileNotFoundError:

@@ -55,9 +55,15 @@ def run_window(options: argparse.Namespace) -> int:
     from explorer.ui.settings import Settings
 
     app = create_application(options.qt_args)
+    faults = _record_faults(options.self_test)
+    store = None
     try:
         store = open_user_store(options)
+        # the first reads (the columns, the first events) meet a damaged page here
+        window = MainWindow(store, Settings(options.settings))
     except (StoreError, DatasetError) as exc:
+        if store is not None:
+            store.close()
         # a damaged, locked, read-only or too-new store (or a damaged install): say so, exit 2
         if options.self_test:
             print(f"error: {exc}", file=sys.stderr)
@@ -67,18 +73,41 @@ def run_window(options: argparse.Namespace) -> int:
             box.setText(f"The store could not be opened.\n\n{exc}")
             box.exec()
         return 2
-    settings = Settings(options.settings)
-    window = MainWindow(store, settings)
     window.show()
     if options.self_test:
-        return _self_test(app, window, store, options)
+        return _self_test(app, window, store, options, faults)
     code = app.exec()
     window.store.close()  # File > Open Store may have replaced the store we opened
     return code
 
 
-def _self_test(app: QApplication, window, store, options: argparse.Namespace) -> int:
-    """Paint the window once, report, exit 0 (for installers and CI)."""
+def _record_faults(self_test: bool) -> list[str]:
+    """Exceptions raised inside Qt's calls into Python (a paint, a slot) reach only
+    ``sys.excepthook``: the self-test counts them, the window explains a store's own."""
+    faults: list[str] = []
+    shown: list[bool] = []
+    default = sys.excepthook
+
+    def hook(kind, value, trace) -> None:
+        faults.append(f"{kind.__name__}: {value}")
+        default(kind, value, trace)
+        from explorer.store.errors import StoreEnvironmentError
+
+        if not self_test and isinstance(value, StoreEnvironmentError) and not shown:
+            shown.append(True)
+            box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "")
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText(f"The store could not be read.\n\n{value}")
+            box.open()
+
+    sys.excepthook = hook
+    return faults
+
+
+def _self_test(
+    app: QApplication, window, store, options: argparse.Namespace, faults: list[str]
+) -> int:
+    """Paint the window once, report, exit 0 (for installers and CI); 1 if anything failed."""
     window.repaint()
     app.processEvents()
     since_import = time.perf_counter() - _STARTED
@@ -94,7 +123,7 @@ def _self_test(app: QApplication, window, store, options: argparse.Namespace) ->
     except (OSError, ValueError, IndexError, AttributeError):
         pass
     report = {
-        "ok": True,
+        "ok": not faults,
         "version": __version__,
         "time_to_first_paint_s": round(first_paint, 4),
         "measured_from": measured_from,
@@ -103,10 +132,12 @@ def _self_test(app: QApplication, window, store, options: argparse.Namespace) ->
         "store": str(store.path),
         "platform": QGuiApplication.platformName(),
     }
+    if faults:
+        report["errors"] = faults[:10]
     if options.self_test_report:
         options.self_test_report.write_text(json.dumps(report, indent=2), encoding="utf-8")
     print(json.dumps(report))
     QTimer.singleShot(0, window.close)
     app.processEvents()
     store.close()
-    return 0
+    return 0 if not faults else 1

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QWidget
 
-from explorer.domain.dates import date_of
+from explorer.domain.dates import END_DAY, FIRST_DAY, date_of
 from explorer.domain.events import Changes, Lane
 from explorer.locations import APP_NAME
 from explorer.store.columns import LANE_ORDER, EventColumns
@@ -237,8 +237,8 @@ class MainWindow(QMainWindow):
         rows = self.columns.window(start, end)
         shown = np.array([LANE_ORDER.index(lane) for lane in self.view_state.lanes], np.uint8)
         count = int(np.isin(self.columns.lane[rows], shown).sum())
-        first = date_of(int(np.clip(start, -700_000, 2_900_000)))
-        last = date_of(int(np.clip(np.ceil(end) - 1, -700_000, 2_900_000)))  # end is exclusive
+        first = date_of(int(np.clip(start, FIRST_DAY, END_DAY - 1)))
+        last = date_of(int(np.clip(np.ceil(end) - 1, FIRST_DAY, END_DAY - 1)))  # end exclusive
         self.range_label.setText(
             f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y} · "
             f"{count:,} event{'s' if count != 1 else ''} in view"

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from explorer.domain.events import EventKind, EventSummary
 from explorer.store.columns import KIND_ORDER
+from explorer.ui.plain_text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -131,6 +132,8 @@ class EventListModel(QAbstractTableModel):
         summary = self.summary(index.row())
         if summary is None:
             return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(summary.accessible_text())
         if role != Qt.ItemDataRole.DisplayRole:
             return summary.accessible_text()
         column = index.column()

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.ui.plain_text import plain_tooltip
+
 WEB_SCHEMES = ("http", "https")
 
 
@@ -91,7 +93,7 @@ class LinkButton(QPushButton):
             " padding: 1px 3px; background: transparent; }"
             " QPushButton:focus { border: 2px solid palette(highlight); border-radius: 3px; }"
         )
-        self.setToolTip(text)
+        self.setToolTip(plain_tooltip(text))
         self.setAccessibleName(text)
         self.setAccessibleDescription(description)
         self._set_shown_text(text)

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from explorer.cli import EXIT_OK, command, fail
+from explorer.cli import EXIT_OK, EXIT_PROBLEM, command, fail
 from explorer.store.columns import refresh_columns_cache
 from explorer.store.errors import StoreError
 from explorer.store.event_files import file_format
@@ -71,26 +71,34 @@ def run_import(options: argparse.Namespace) -> int:
     store = open_store(options.db)
     started = time.perf_counter()
     try:
-        before = store.count()
-        changes = import_events(
-            store, options.file, replace=options.replace, progress=_ProgressLine()
-        )
-        count = store.count()
-        if changes.any:
-            # pack the timeline's columns now, so the window opens the store without doing it
-            refresh_columns_cache(store)
-    except StoreError as exc:
-        message = str(exc)
-        if "nothing was imported" not in message:
-            message += "; nothing was imported"
-        return fail(message)
+        try:
+            changes = import_events(
+                store, options.file, replace=options.replace, progress=_ProgressLine()
+            )
+        except StoreError as exc:
+            message = str(exc)
+            if "nothing was imported" not in message:
+                message += "; nothing was imported"
+            return fail(message)
+        done = f"{changes.added_count} new events"
+        if changes.updated_count:
+            done += f", {changes.updated_count} updated"
+        seconds = time.perf_counter() - started
+        # the import is committed: from here on a fault must not be reported as "nothing"
+        try:
+            if changes.any:
+                # pack the timeline's columns now, so the window opens the store without doing it
+                refresh_columns_cache(store)
+        except StoreError as exc:
+            print(
+                f"error: imported {done}, but then packing the timeline's columns failed "
+                f"(the window packs them when it opens): {exc}",
+                file=sys.stderr,
+            )
+            return EXIT_PROBLEM
     finally:
         store.close()
-    seconds = time.perf_counter() - started
-    done = f"{count - before} new events"
-    if changes.updated:
-        done += f", {len(changes.updated)} updated"
-    print(f"imported {done} in {seconds:.1f} s; the store holds {count} events")
+    print(f"imported {done} in {seconds:.1f} s; the store holds {changes.store_count} events")
     return EXIT_OK
 
 

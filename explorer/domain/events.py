@@ -208,6 +208,10 @@ class Changes:
     store_replaced: bool = False
     opened: bool = False
     origin: object = None
+    # an import's counts, taken inside its transaction (``added`` may name only the first keys)
+    added_count: int = 0
+    updated_count: int = 0
+    store_count: int | None = None
 
     @property
     def any(self) -> bool:

@@ -7,6 +7,7 @@ relations and sources as JSON text. Both read back exactly what they were writte
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import itertools
@@ -39,8 +40,10 @@ CSV_COLUMNS = (
 CSV_REQUIRED = ("id", "kind", "title", "date")
 _JSON_COLUMNS = ("details", "relations", "sources")
 _WHITESPACE = re.compile(r"[ \t\r\n]*")
-# one event larger than this is taken for broken JSON rather than read on to the end of the file
-MAX_EVENT_CHARS = 64 << 20
+# One event larger than this is refused before it is decoded (README, "Reliability"): the
+# domain's limits on fields and lists keep any valid event well below it, and decoding a 30 MB
+# event took 1.5 GB.
+MAX_EVENT_CHARS = 4 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,13 +113,14 @@ class CsvRows:
 
     def __init__(self, binary: BinaryIO, name: str) -> None:
         self.name = name
+        self._binary = binary
         self._reader = csv.reader(io.TextIOWrapper(binary, encoding="utf-8-sig", newline=""))
         try:
             header = next(self._reader, None)
         except csv.Error as exc:
             raise ImportRejected(f"{name} line 1: {exc}", 1) from None
         except UnicodeDecodeError:
-            raise ImportRejected(f"{name}: not UTF-8 text", 1) from None
+            raise not_utf8(binary, name) from None
         if header is None:
             raise ImportRejected(f"{name}: the file is empty", line=1)
         header = [h.strip() for h in header]
@@ -148,7 +152,7 @@ class CsvRows:
         except csv.Error as exc:
             raise ImportRejected(f"{name} line {reader.line_num}: {exc}", reader.line_num) from None
         except UnicodeDecodeError:
-            raise ImportRejected(f"{name}: not UTF-8 text", reader.line_num) from None
+            raise not_utf8(self._binary, name) from None
 
     def batches(self, size: int) -> Iterator[tuple[Sequence[int], list[list[str]]]]:
         """Up to ``size`` rows at a time, with the line each starts on: for a column-wise check.
@@ -169,7 +173,7 @@ class CsvRows:
             except csv.Error as exc:
                 fault = ImportRejected(f"{name} line {reader.line_num}: {exc}", reader.line_num)
             except UnicodeDecodeError:
-                fault = ImportRejected(f"{name}: not UTF-8 text", reader.line_num)
+                fault = not_utf8(self._binary, name)
             if not rows and fault is None:
                 return
             if (
@@ -232,6 +236,47 @@ def _decode_json_cells(fields: dict[str, Any], columns: list[str], name: str, li
             raise ImportRejected(
                 f"{name} line {line}, field {column!r}: not JSON ({exc.msg})", line, column
             ) from None
+        except (ValueError, RecursionError) as exc:
+            raise ImportRejected(
+                f"{name} line {line}, field {column!r}: {_json_fault(exc)}", line, column
+            ) from None
+
+
+def not_utf8(binary: BinaryIO, name: str) -> ImportRejected:
+    """The rejection of a file that is not UTF-8, naming the line and byte offset of the first
+    bad byte: the text reader decodes ahead of the rows, so it cannot tell where that is."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset, line = 0, 1
+    try:
+        binary.seek(0)
+        while block := binary.read(1 << 20):
+            # the decoder may hold up to 3 bytes of a character begun in the last block
+            held = len(decoder.getstate()[0])
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError as exc:
+                bad = offset - held + exc.start
+                line += block.count(b"\n", 0, max(exc.start - held, 0))
+                return ImportRejected(
+                    f"{name} line {line}: not UTF-8 text (byte {bad:,} cannot be decoded)", line
+                )
+            offset += len(block)
+            line += block.count(b"\n")
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return ImportRejected(
+            f"{name} line {line}: not UTF-8 text (it ends inside a character)", line
+        )
+    except (OSError, ValueError):
+        pass
+    return ImportRejected(f"{name}: not UTF-8 text", None)
+
+
+def _json_fault(exc: Exception) -> str:
+    """JSON that Python's decoder stops on without a JSONDecodeError."""
+    if isinstance(exc, RecursionError):
+        return "JSON nested too deeply"
+    return "a number with too many digits" if "digits" in str(exc) else f"not valid JSON ({exc})"
 
 
 def read_json(binary: BinaryIO, name: str) -> Iterator[RawEvent]:
@@ -240,7 +285,7 @@ def read_json(binary: BinaryIO, name: str) -> Iterator[RawEvent]:
     try:
         yield from stream.events()
     except UnicodeDecodeError:
-        raise ImportRejected(f"{name}: not UTF-8 text", stream.line) from None
+        raise not_utf8(binary, name) from None
 
 
 class _JsonStream:
@@ -281,18 +326,26 @@ class _JsonStream:
         self._advance(self.pos + 1)
         return found
 
-    def _value(self) -> Any:
-        """Decode one JSON value; reads on while the value runs past the buffer."""
+    def _value(self, field: str | None = None) -> Any:
+        """Decode one JSON value (of the header's ``field``); reads on while it runs past the
+        buffer."""
         self._skip_space()
         while True:
             try:
                 value, end = self.decoder.raw_decode(self.buf, self.pos)
             except json.JSONDecodeError as exc:
                 if self.eof or len(self.buf) - self.pos > MAX_EVENT_CHARS:
+                    if not self.eof:
+                        raise self.fail(
+                            f"one event larger than {MAX_EVENT_CHARS:,} characters"
+                        ) from None
                     self.line += self.buf.count("\n", self.pos, exc.pos)
                     raise self.fail(f"not valid JSON ({exc.msg})") from None
                 self._fill()
                 continue
+            except (ValueError, RecursionError) as exc:
+                where = f"field {field!r}: " if field else ""
+                raise self.fail(where + _json_fault(exc), field) from None
             if end == len(self.buf) and not self.eof:  # a number may go on in the next chunk
                 self._fill()
                 continue
@@ -327,7 +380,7 @@ class _JsonStream:
                 yield from self._array()
                 header["events"] = True
             else:
-                header[key] = self._value()
+                header[key] = self._value(key)
             if self._expect(",}", "',' or '}'") == "}":
                 break
         _check_header(header, self, final=True)

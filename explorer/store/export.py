@@ -47,8 +47,11 @@ def export_to_path(store: Store, path: Path | str) -> int:
     """Export to a file, replacing it only once the export is complete (never half a file)."""
     path = Path(path)
     fmt = file_format(path)
+    _remove_stale_exports(path)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.{os.getpid()}.", dir=path.parent or "."
+        )
     except OSError as exc:
         raise StoreError(f"{path}: cannot write here ({exc.strerror})") from None
     try:
@@ -62,3 +65,26 @@ def export_to_path(store: Store, path: Path | str) -> int:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
     return count
+
+
+def _remove_stale_exports(path: Path) -> None:
+    """Delete the temporary files of exports to ``path`` whose process was killed: each names
+    its process, so a running export's file is left alone."""
+    prefix = f".{path.name}."
+    with contextlib.suppress(OSError):
+        for leftover in (path.parent or Path(".")).iterdir():
+            pid = leftover.name[len(prefix) :].split(".", 1)[0]
+            if not leftover.name.startswith(prefix) or not pid.isdigit() or _alive(int(pid)):
+                continue
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process, or no such call here: leave its file alone
+        return True
+    return True

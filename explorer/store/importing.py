@@ -172,6 +172,10 @@ class _ImportWriter:
         self.updated_count = 0
         self.added: list[str] = []
         self.updated: list[str] = []
+        self.update_lines: dict[str, int] = {}  # key -> line, of events updated (--replace)
+        # counted inside the write transaction: another import committing around this one
+        # is not counted as ours (the store holds these plus the new ones at the end)
+        self.count_before = conn.execute("SELECT count(*) FROM event").fetchone()[0]
         # new events' table columns after ``id`` (ids follow from their place: see flush)
         self.event_rows: list[tuple] = []
         self.update_rows: list[tuple] = []
@@ -202,6 +206,14 @@ class _ImportWriter:
             self.event_rows.append(row)
             self.lines.append(line)
         else:
+            first = self.update_lines.setdefault(event.key, line)
+            if first != line:
+                raise ImportRejected(
+                    f"{where}, event {event.key!r}, field 'id': appears twice in the file "
+                    f"(lines {first} and {line}); an import updates an event once",
+                    line,
+                    "id",
+                )
             self.update_rows.append((*row, event_id))
             if self.updated_count < CHANGES_KEY_LIMIT:
                 self.updated.append(event.key)
@@ -323,6 +335,11 @@ class _ImportWriter:
 
     def changes(self) -> Changes:
         """What the import changed (``store_replaced`` for a large import)."""
+        counts = {
+            "added_count": self.written,
+            "updated_count": self.updated_count,
+            "store_count": self.count_before + self.written,
+        }
         if self.done > CHANGES_KEY_LIMIT:
-            return Changes(store_replaced=True)
-        return Changes(added=tuple(self.added), updated=tuple(self.updated))
+            return Changes(store_replaced=True, **counts)
+        return Changes(added=tuple(self.added), updated=tuple(self.updated), **counts)

@@ -160,7 +160,7 @@ def _checked_details(kind: str, cell: str) -> str | None:
     """
     try:
         details = json.loads(cell)
-    except ValueError:
+    except (ValueError, RecursionError):  # the domain's parser names the fault
         return None
     if not isinstance(details, dict) or not details:
         return None

@@ -2,7 +2,8 @@
 
 import json
 
-from tests.cli.helpers import BAD_VALUE_ROWS, bundled_store, write_bad_values
+from tests.cli.helpers import BAD_VALUE_ROWS, write_bad_values
+from tests.store.factory import bundled_store
 
 
 def test_check_names_each_unreadable_event_by_id_and_field(run_cli, tmp_path):

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.cli.errors import assert_one_line_error
-from tests.cli.helpers import bundled_store
+from tests.store.factory import bundled_store
 
 HEAD = "id,kind,title,date"
 

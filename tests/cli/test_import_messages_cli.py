@@ -10,7 +10,7 @@ import sys
 import time
 
 from tests.cli.errors import assert_one_line_error
-from tests.cli.helpers import bundled_store
+from tests.store.factory import bundled_store
 
 
 def digest(path):

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.cli.errors import assert_one_line_error
-from tests.cli.helpers import bundled_store
+from tests.store.factory import bundled_store
 
 
 def test_a_limit_past_64_bits_is_no_limit(run_cli, tmp_path):

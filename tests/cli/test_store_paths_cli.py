@@ -7,8 +7,8 @@ import shutil
 import pytest
 
 from tests.cli.errors import assert_one_line_error
-from tests.cli.helpers import bundled_store
 from tests.mounts import fill, remount_read_only, tmpfs
+from tests.store.factory import bundled_store
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from tests.cli.errors import assert_one_line_error
-from tests.cli.helpers import bundled_store
+from tests.store.factory import bundled_store
 
 EDGES = "id,kind,title,date\na,other,first,0001\nb,fund,last,9999-12-31\nc,mission_milestone,all,1000/9999\n"
 

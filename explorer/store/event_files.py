@@ -122,7 +122,7 @@ class CsvRows:
         except UnicodeDecodeError:
             raise not_utf8(binary, name) from None
         if header is None:
-            raise ImportRejected(f"{name}: the file is empty", line=1)
+            raise ImportRejected(f"{name} line 1: the file is empty", line=1)
         header = [h.strip() for h in header]
         unknown = [h for h in header if h not in CSV_COLUMNS]
         if unknown:
@@ -297,7 +297,10 @@ class _JsonStream:
         self.decoder = json.JSONDecoder()
 
     def fail(self, message: str, field: str | None = None) -> ImportRejected:
-        return ImportRejected(f"{self.name} line {self.line}: {message}", self.line, field)
+        where = f"{self.name} line {self.line}"
+        if field and repr(field) not in message:
+            where += f", field {field!r}"
+        return ImportRejected(f"{where}: {message}", self.line, field)
 
     def _fill(self) -> None:
         more = self.text.read(max(self.chunk, len(self.buf) - self.pos))
@@ -344,8 +347,7 @@ class _JsonStream:
                 self._fill()
                 continue
             except (ValueError, RecursionError) as exc:
-                where = f"field {field!r}: " if field else ""
-                raise self.fail(where + _json_fault(exc), field) from None
+                raise self.fail(_json_fault(exc), field) from None
             if end == len(self.buf) and not self.eof:  # a number may go on in the next chunk
                 self._fill()
                 continue

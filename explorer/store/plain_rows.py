@@ -14,7 +14,13 @@ import itertools
 import json
 from collections.abc import Callable
 
-from explorer.domain.dataset import CONFIDENCES, KEY_PATTERN, DatasetError, parse_event
+from explorer.domain.dataset import (
+    CONFIDENCES,
+    KEY_PATTERN,
+    MAX_FIELD_CHARS,
+    DatasetError,
+    parse_event,
+)
 from explorer.domain.dates import DateError, parse_date_cached
 from explorer.domain.details import referenced_keys
 from explorer.domain.events import EventKind
@@ -48,6 +54,10 @@ def plain_batch_check(header: list[str]) -> Callable[[list[list[str]]], list[tup
         keys, kinds = column("id"), column("kind")
         if not known_kinds.keys() >= set(kinds) or not all(map(key_match, keys)):
             return None
+        for name in ("title", "summary", "date_wording", "origin"):
+            cells = column(name)
+            if cells is not None and max(map(len, cells)) > MAX_FIELD_CHARS:
+                return None  # over the limit on one field: the domain says which
         # one shared str per kind (and confidence): a batch sent to another process pickles
         # each once, not a million times
         kinds = list(map(known_kinds.__getitem__, kinds))

@@ -118,3 +118,33 @@ def test_an_export_killed_midway_leaves_nothing_after_the_next(run_cli, tmp_path
     assert any(p.name.startswith(".all.json.") for p in out.parent.iterdir())
     run_cli("--db", big, "export", out, check=True)
     assert [p.name for p in out.parent.iterdir()] == ["all.json"]
+
+
+def test_two_imports_at_once_each_count_their_own(run_cli, tmp_path):
+    store = bundled_store(tmp_path / "s.sqlite3")
+    for name in ("a", "b"):
+        rows = "".join(f"{name}-{i},other,Title {i},2016\n" for i in range(20_000))
+        (tmp_path / f"{name}.csv").write_text("id,kind,title,date\n" + rows)
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "explorer", "--db", str(store), "import", str(tmp_path / f)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for f in ("a.csv", "b.csv")
+    ]
+    outputs = [p.communicate(timeout=300) for p in procs]
+    holds = []
+    for proc, (out, err) in zip(procs, outputs, strict=True):
+        if proc.returncode == 2:  # the other held the store past the wait: nothing of this one
+            assert "locked" in err and "nothing was imported" in err, err
+            continue
+        assert proc.returncode == 0, err
+        assert out.startswith("imported 20000 new events"), out
+        holds.append(int(out.split("the store holds ")[1].split()[0]))
+    conn = sqlite3.connect(store)
+    total = conn.execute("SELECT count(*) FROM event").fetchone()[0]
+    conn.close()
+    assert total == 85 + 20_000 * len(holds)
+    assert max(holds) == total

@@ -101,3 +101,17 @@ def test_a_deep_cell_in_a_file_read_by_the_helper_process(run_cli, tmp_path, tem
     assert errors == [errors[0]] and errors[0].startswith("error: big-deep.csv line 200002")
     assert "'details'" in errors[0]
     assert digest(store) == before
+
+
+def test_one_huge_event_is_refused_before_it_is_decoded(run_cli, tmp_path, template):
+    """Ten million participants (a 50 MB event) once took 1.5 GB to import."""
+    path = tmp_path / "huge.json"
+    with open(path, "w", encoding="utf-8") as out:
+        out.write('[{"id":"e1","kind":"summit","title":"t","date":"2016","details":')
+        out.write('{"participants":[' + ",".join(['"p"'] * 10_000_000) + "]}}]")
+    store = tmp_path / "s.sqlite3"
+    store.write_bytes(template.read_bytes())
+    before = digest(store)
+    result = run_cli("--db", store, "import", path)
+    assert_one_line_error(result, "huge.json line 1", "larger than 4,194,304 characters")
+    assert digest(store) == before

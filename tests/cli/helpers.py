@@ -54,3 +54,10 @@ def write_bad_values(path: Path) -> None:
         )
     conn.commit()
     conn.close()
+
+
+def bundled_count() -> int:
+    """How many events the bundled dataset holds (what a bundled store starts with)."""
+    from explorer.store.dataset import bundled_dataset
+
+    return len(bundled_dataset().events)

@@ -2,8 +2,10 @@
 
 import json
 
-from tests.cli.helpers import BAD_VALUE_ROWS, write_bad_values
+from tests.cli.helpers import BAD_VALUE_ROWS, bundled_count, write_bad_values
 from tests.store.factory import bundled_store
+
+BUNDLED = bundled_count()
 
 
 def test_check_names_each_unreadable_event_by_id_and_field(run_cli, tmp_path):
@@ -21,12 +23,12 @@ def test_every_reader_skips_them(run_cli, tmp_path):
     store = bundled_store(tmp_path / "s.sqlite3")
     write_bad_values(store)
     listed = run_cli("--db", store, "list", check=True)
-    assert listed.stdout.splitlines()[-1] == "85 events"
+    assert listed.stdout.splitlines()[-1] == f"{BUNDLED} events"
     found = run_cli("--db", store, "list", "--search", "bad", check=True)
     assert found.stdout.splitlines()[-1] == "0 events"
     run_cli("--db", store, "export", tmp_path / "all.json", check=True)
     events = json.loads((tmp_path / "all.json").read_text())["events"]
-    assert len(events) == 85
+    assert len(events) == BUNDLED
     shot = run_cli("--db", store, "screenshot", tmp_path / "shot.png", "--size", "900x600")
     assert shot.returncode == 0, shot.stderr
     assert (tmp_path / "shot.png").stat().st_size > 1000

@@ -190,10 +190,11 @@ class FuzzyDate:
             return f"{_iso_part(start, self.ends[0])}/{_iso_part(last, self.ends[1])}"
         month_end = calendar.monthrange(last.year, last.month)[1]
         whole_months = start.day == 1 and last.day == month_end
+        # years below 1000 keep four digits, so that the text parses back
         if whole_months and start.month == 1 and last.month == 12:
-            a, b = str(start.year), str(last.year)
+            a, b = f"{start.year:04d}", f"{last.year:04d}"
         elif whole_months:
-            a, b = start.strftime("%Y-%m"), last.strftime("%Y-%m")
+            a, b = f"{start.year:04d}-{start.month:02d}", f"{last.year:04d}-{last.month:02d}"
         else:
             a, b = start.isoformat(), last.isoformat()
         return a if a == b else f"{a}/{b}"

@@ -60,7 +60,8 @@ def event_slide(event: Event) -> dict[str, Any]:
                 "caption": html.escape(first.title),
             }
         else:
-            slide["text"]["text"] += f"<p>Source: {html.escape(credit)}</p>"
+            cited = ", ".join(x for x in (first.title, first.section, first.publisher) if x)
+            slide["text"]["text"] += f"<p>Source: {html.escape(cited)}</p>"
     return slide
 
 

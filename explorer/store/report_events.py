@@ -25,8 +25,11 @@ class ReportFilter:
     keys: tuple[str, ...] = ()
 
 
-def report_events(store: Store, chosen: ReportFilter) -> list[Event]:
-    """The chosen events with details and sources, in time order; refuses a missing id."""
+def report_events(
+    store: Store, chosen: ReportFilter, limit: int = REPORT_MAX_EVENTS
+) -> list[Event]:
+    """The chosen events with details and sources, in time order; refuses a missing id and
+    more than ``limit`` events."""
     if chosen.keys:
         events = []
         for key in dict.fromkeys(chosen.keys):
@@ -37,19 +40,17 @@ def report_events(store: Store, chosen: ReportFilter) -> list[Event]:
         return sorted(events, key=lambda e: (e.when.start_day, e.key))
     kinds = [EventKind(k) for k in chosen.kinds] or None
     if chosen.search:
-        summaries = store.search(chosen.search, limit=REPORT_MAX_EVENTS + 1, kinds=kinds)
+        summaries = store.search(chosen.search, limit=limit + 1, kinds=kinds)
     else:
         first = chosen.first_day if chosen.first_day is not None else -(1 << 30)
         end = chosen.end_day if chosen.end_day is not None else 1 << 30
-        summaries = store.events_between(first, end, kinds, limit=REPORT_MAX_EVENTS + 1)
+        summaries = store.events_between(first, end, kinds, limit=limit + 1)
     if chosen.search and (chosen.first_day is not None or chosen.end_day is not None):
         first = chosen.first_day if chosen.first_day is not None else -(1 << 30)
         end = chosen.end_day if chosen.end_day is not None else 1 << 30
         summaries = [s for s in summaries if s.when.start_day < end and s.when.end_day > first]
-    if len(summaries) > REPORT_MAX_EVENTS:
-        raise StoreError(
-            f"more than {REPORT_MAX_EVENTS:,} events match; narrow the range, kinds or search"
-        )
+    if len(summaries) > limit:
+        raise StoreError(f"more than {limit:,} events match; narrow the range, kinds or search")
     events = [e for s in summaries if (e := store.event(s.key)) is not None]
     return sorted(events, key=lambda e: (e.when.start_day, e.key))
 

@@ -26,6 +26,7 @@ from explorer.ui.palette import ColorSchemes
 from explorer.ui.settings import Settings
 from explorer.ui.timeline.widget import TimelineWidget
 from explorer.ui.view_state import ViewState
+from explorer.ui.window_outputs import install_output_actions
 
 STATUS_DELAY_MS = 60
 
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_status_bar()
         self.actions = WindowActions(self)
+        install_output_actions(self)
         self.importer = WindowImport(self)
         self.actions["cancel_import"].setEnabled(False)  # only while an import runs
         self._build_pane_keys()

@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -31,6 +31,7 @@ from explorer.domain.report import ReportScope
 from explorer.store.errors import StoreError
 from explorer.store.formats import export_events
 from explorer.store.report_events import ReportFilter, report_events
+from explorer.ui.dialogs import documents_folder, show_message
 from explorer.ui.report import build_report, paint_report, write_pdf
 
 # an export of events in view or found is read whole into memory; past this, export all
@@ -52,12 +53,6 @@ class Scope:
     chosen: ReportFilter | None
     heading: ReportScope
     available: bool = True
-
-
-def documents_folder() -> str:
-    """The user's documents folder, where export dialogs start."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return folder if folder and Path(folder).is_dir() else str(Path.home())
 
 
 def window_scopes(window, with_all: bool) -> list[Scope]:
@@ -193,8 +188,6 @@ def choose_report(window) -> ScopeDialog:
 
 
 def _report(window, scope: Scope):
-    from explorer.ui.window_files import show_message
-
     if scope.chosen is None:
         return None
     try:
@@ -208,8 +201,6 @@ def _report(window, scope: Scope):
 
 def export_report(window, scope: Scope, path: Path) -> bool:
     """Write the report of ``scope`` to ``path``; a problem is explained in a message box."""
-    from explorer.ui.window_files import show_message
-
     report = _report(window, scope)
     if report is None:
         return False
@@ -249,8 +240,6 @@ def print_report(window) -> ScopeDialog:
 
 
 def _printed(window, report, printer: QPrinter) -> None:
-    from explorer.ui.window_files import show_message
-
     try:
         pages = paint_report(report, printer)
     except OSError as exc:
@@ -288,8 +277,6 @@ def choose_events_export(window) -> ScopeDialog:
 
 def export_chosen_events(window, scope: Scope, fmt: str, path: Path) -> bool:
     """Write the events of ``scope`` to ``path`` in ``fmt``; problems go to a message box."""
-    from explorer.ui.window_files import show_message
-
     try:
         events = None
         if scope.chosen is not None:

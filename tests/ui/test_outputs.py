@@ -9,7 +9,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QRadioButton
 
-from explorer.ui.window_outputs import ScopeDialog, documents_folder
+from explorer.ui.dialogs import documents_folder
+from explorer.ui.window_outputs import ScopeDialog
 from tests.ui.helpers import select
 
 

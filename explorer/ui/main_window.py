@@ -18,6 +18,7 @@ from explorer.timeline.navigation import ZOOM_STEP
 from explorer.ui import dialogs
 from explorer.ui.actions import WindowActions
 from explorer.ui.details.view import DetailView
+from explorer.ui.go_to_date import install_go_to_date
 from explorer.ui.history import SelectionHistory
 from explorer.ui.importer import WindowImport
 from explorer.ui.list_panel import EventListPanel
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.actions = WindowActions(self)
         install_output_actions(self)
+        install_go_to_date(self)
         self.importer = WindowImport(self)
         self.actions["cancel_import"].setEnabled(False)  # only while an import runs
         self._build_pane_keys()

@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from explorer.cli import EXIT_OK, command, fail, open_store
+from explorer.cli import EXIT_OK, command, fail
 from explorer.domain.dates import DateError, FuzzyDate
 from explorer.domain.events import EventKind
 
@@ -55,7 +55,9 @@ def run_report(options: argparse.Namespace) -> int:
     scope = ReportScope(first, end, kinds, options.search or "", "as listed" if keys else "")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
-    store = open_store(options, must_exist=options.db is not None)
+    from explorer.store.opening import open_store
+
+    store = open_store(options.db, must_exist=options.db is not None)
     try:
         return _write(store, chosen, scope, options.output)
     finally:
@@ -71,12 +73,13 @@ def _write(store, chosen, scope, output: Path) -> int:
     from PySide6.QtCore import qInstallMessageHandler
 
     from explorer.ui.application import create_application
+    from explorer.ui.open_store import OpenStore
     from explorer.ui.report import build_report, write_pdf
 
     create_application([])
     # the offscreen platform says this of every window it shows; it means nothing here
     qInstallMessageHandler(_quiet_offscreen)
-    report = build_report(store, chosen, scope)
+    report = build_report(OpenStore(store), chosen, scope)
     if not report.events:
         return fail("no events match; nothing was written")
     output.parent.mkdir(parents=True, exist_ok=True)

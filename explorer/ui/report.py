@@ -24,7 +24,7 @@ from explorer.domain.events import Event, Lane
 from explorer.domain.report import TIMELINE_IMAGE, ReportScope, report_html
 from explorer.store.formats import store_title
 from explorer.store.report_events import ReportFilter, referenced_titles, report_events
-from explorer.store.store import Store
+from explorer.ui.open_store import OpenStore
 from explorer.ui.palette import build_palette
 from explorer.ui.timeline.widget import TimelineWidget
 from explorer.ui.view_state import ViewState
@@ -66,7 +66,7 @@ class Report:
 
 
 def build_report(
-    store: Store,
+    open_store: OpenStore,
     chosen: ReportFilter,
     scope: ReportScope,
     *,
@@ -75,6 +75,7 @@ def build_report(
     now: dt.datetime | None = None,
 ) -> Report:
     """Select the events, draw the timeline over their range and lay out the text."""
+    store = open_store.store
     events = report_events(store, chosen)
     now = now or dt.datetime.now().astimezone()
     name = store_title(store)
@@ -89,7 +90,7 @@ def build_report(
     )
     image = None
     if events:
-        image = timeline_image(store, *_image_range(events, chosen), lanes=lanes)
+        image = timeline_image(open_store, *_image_range(events, chosen), lanes=lanes)
     footer = f"{name} · generated {now:%d %B %Y %H:%M}"
     return Report(html, image, events, footer, title)
 
@@ -107,13 +108,17 @@ def _image_range(events: list[Event], chosen: ReportFilter) -> tuple[float, floa
 
 
 def timeline_image(
-    store: Store, first_day: float, end_day: float, *, lanes: frozenset[Lane] | None = None
+    open_store: OpenStore,
+    first_day: float,
+    end_day: float,
+    *,
+    lanes: frozenset[Lane] | None = None,
 ) -> QImage:
     """The real timeline widget over ``store``, drawn offscreen in light colours."""
     state = ViewState()
     if lanes is not None:
         state.set_lanes(lanes)
-    widget = TimelineWidget(store, state)
+    widget = TimelineWidget(open_store, state)
     widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     widget.setPalette(build_palette("light"))  # paper is white, whatever the window's colours
     widget.resize(IMAGE_SIZE)

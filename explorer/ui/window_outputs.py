@@ -192,7 +192,7 @@ def _report(window, scope: Scope):
         return None
     try:
         return build_report(
-            window.store, scope.chosen, scope.heading, lanes=window.view_state.lanes
+            window.open_store, scope.chosen, scope.heading, lanes=window.view_state.lanes
         )
     except StoreError as exc:
         show_message(window, "No report", str(exc), error=True)

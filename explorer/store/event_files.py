@@ -73,9 +73,13 @@ def json_event_line(event_json: dict[str, Any], first: bool) -> str:
     return ("\n" if first else ",\n") + json.dumps(event_json, ensure_ascii=False)
 
 
-def json_footer(empty: bool) -> str:
-    """The text after the last event."""
-    return "]}\n" if empty else "\n]}\n"
+def json_footer(empty: bool, views: Sequence[dict[str, Any]] = ()) -> str:
+    """The text after the last event, with the store's saved views if it has any (a reader
+    that does not know ``views`` passes over it, so the format version stays)."""
+    text = "]" if empty else "\n]"
+    if views:
+        text += ',\n"views": ' + json.dumps(list(views), ensure_ascii=False)
+    return text + "}\n"
 
 
 def csv_writer(out: TextIO) -> csv.writer:

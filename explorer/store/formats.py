@@ -1,6 +1,6 @@
 """Choosing a file format, and the formats of other tools (TimelineJS, iCalendar, Timeline).
 
-Our own JSON and CSV stream through :mod:`explorer.store.exchange`; the other tools' files are
+Our own JSON and CSV stream through :mod:`explorer.store.export` and :mod:`explorer.store.importing`; the other tools' files are
 small, so they are converted whole by :mod:`explorer.domain.formats` and written with
 :meth:`Store.add_events`, one transaction: a file is imported whole or not at all.
 """
@@ -30,6 +30,7 @@ from explorer.store.event_files import (
     json_footer,
     json_header,
 )
+from explorer.store.export import export_to_path
 from explorer.store.store import Store
 
 EXPORT_FORMATS = ("json", "csv", "timelinejs", "ics")
@@ -115,6 +116,8 @@ def export_events(
 ) -> int:
     """Write ``events`` (default: the whole store) to ``path``, replacing it only when complete."""
     path = Path(path)
+    if events is None and fmt in NATIVE_FORMATS and EXTENSIONS.get(path.suffix.lower()) == fmt:
+        return export_to_path(store, path)  # streamed, with the saved views
     chosen = store.iter_events() if events is None else events
     newline = "" if fmt in ("csv", "ics") else None  # the CSV writer and ICS bring their own
     try:

@@ -24,6 +24,7 @@ from explorer.ui.importer import WindowImport
 from explorer.ui.list_panel import EventListPanel
 from explorer.ui.open_store import OpenStore
 from explorer.ui.palette import ColorSchemes
+from explorer.ui.saved_views import install_saved_views
 from explorer.ui.settings import Settings
 from explorer.ui.timeline.widget import TimelineWidget
 from explorer.ui.view_state import ViewState
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.actions = WindowActions(self)
         install_output_actions(self)
         install_go_to_date(self)
+        install_saved_views(self)
         self.importer = WindowImport(self)
         self.actions["cancel_import"].setEnabled(False)  # only while an import runs
         self._build_pane_keys()

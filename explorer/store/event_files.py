@@ -238,13 +238,18 @@ def _decode_json_cells(fields: dict[str, Any], columns: list[str], name: str, li
             ) from None
 
 
-def read_json(binary: BinaryIO, name: str) -> Iterator[RawEvent]:
-    """Events of a JSON export, streamed; a bare JSON array of events is accepted too."""
+def read_json(
+    binary: BinaryIO, name: str, header: dict[str, Any] | None = None
+) -> Iterator[RawEvent]:
+    """Events of a JSON export, streamed; a bare JSON array of events is accepted too. The
+    file's other top-level fields (such as ``views``) are put in ``header`` once read."""
     stream = _JsonStream(io.TextIOWrapper(binary, encoding="utf-8-sig"), name)
     try:
         yield from stream.events()
     except UnicodeDecodeError:
         raise ImportRejected(f"{name}: not UTF-8 text", stream.line) from None
+    if header is not None:
+        header.update(stream.header)
 
 
 class _JsonStream:
@@ -254,6 +259,7 @@ class _JsonStream:
         self.text, self.name, self.chunk = text, name, chunk
         self.buf, self.pos, self.line, self.eof = "", 0, 1, False
         self.decoder = json.JSONDecoder()
+        self.header: dict[str, Any] = {}  # the top-level fields other than the events
 
     def fail(self, message: str, field: str | None = None) -> ImportRejected:
         return ImportRejected(f"{self.name} line {self.line}: {message}", self.line, field)
@@ -316,7 +322,7 @@ class _JsonStream:
 
     def _object(self) -> Iterator[RawEvent]:
         self._expect("{", "'{'")
-        header: dict[str, Any] = {}
+        header = self.header
         if self._skip_space() == "}":
             raise self.fail("no 'events' in the file", "events")
         while True:

@@ -7,8 +7,9 @@ import pytest
 
 from explorer.domain.views import SavedView, ViewError
 from explorer.store import Store
-from explorer.store.errors import StoreError
+from explorer.store.errors import ImportRejected, StoreError
 from explorer.store.export import export_to_path
+from explorer.store.importing import import_events
 from explorer.store.saved_views import delete_view, list_views, rename_view, save_view
 
 VIEW = SavedView(
@@ -62,3 +63,21 @@ def test_a_malformed_view_names_its_field(change, field):
     with pytest.raises(ViewError) as caught:
         SavedView.from_json({**VIEW.to_json(), **change})
     assert caught.value.field == field
+
+
+def test_views_come_back_with_an_import_all_or_nothing(tmp_path):
+    with Store(tmp_path / "s.sqlite3") as store:
+        save_view(store, VIEW)
+        export_to_path(store, tmp_path / "out.json")
+    with Store(tmp_path / "copy.sqlite3") as copy:
+        import_events(copy, tmp_path / "out.json")
+        assert list_views(copy) == [VIEW]
+        export_to_path(copy, tmp_path / "again.json")
+    assert (tmp_path / "again.json").read_bytes() == (tmp_path / "out.json").read_bytes()
+    data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    data["views"][0]["range"] = [3, 1]
+    (tmp_path / "bad.json").write_text(json.dumps(data), encoding="utf-8")
+    with Store(tmp_path / "third.sqlite3") as third:
+        with pytest.raises(ImportRejected, match=r"bad.json, field 'views\[0\].range'"):
+            import_events(third, tmp_path / "bad.json")
+        assert third.count() == 0 and list_views(third) == []

@@ -10,7 +10,7 @@ import icalendar
 import pytest
 
 from explorer.domain.dates import FuzzyDate
-from tests.cli.helpers import bundled_store
+from tests.store.factory import bundled_store
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "formats"
 

@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from explorer.store import Store
-from tests.cli.helpers import bundled_store
+from tests.store.factory import bundled_store
 
 
 def pdf_text(path) -> tuple[int, str]:

@@ -31,6 +31,7 @@ from explorer.store.event_files import (
     json_header,
 )
 from explorer.store.export import export_to_path
+from explorer.store.importing import import_events
 from explorer.store.store import Store
 
 EXPORT_FORMATS = ("json", "csv", "timelinejs", "ics")
@@ -172,3 +173,19 @@ def import_other_format(
         hint = "" if replace else " (import with --replace to update)"
         message = f"{Path(path).name}: {exc}{hint if 'already' in str(exc) else ''}"
         raise ImportRejected(f"{message}; nothing was imported", field=exc.field) from None
+
+
+def import_file(
+    store: Store,
+    path: Path | str,
+    *,
+    replace: bool = False,
+    progress=None,
+    cancelled=None,
+) -> Changes:
+    """Import any file the app reads, its format from its name (a .json of TimelineJS slides
+    is seen as such): ours streamed, with progress and cancel; other tools' files whole."""
+    fmt = choose_format(path, None, importing=True)
+    if fmt in NATIVE_FORMATS:
+        return import_events(store, path, replace=replace, progress=progress, cancelled=cancelled)
+    return import_other_format(store, path, fmt, replace=replace)

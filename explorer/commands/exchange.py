@@ -8,6 +8,12 @@ import time
 from pathlib import Path
 
 from explorer.cli import EXIT_OK, EXIT_PROBLEM, command, fail
+from explorer.commands.other_formats import (
+    add_format_option,
+    chosen_format,
+    run_export_other,
+    run_import_other,
+)
 from explorer.store.columns import refresh_columns_cache
 from explorer.store.errors import StoreError
 from explorer.store.event_files import file_format
@@ -23,12 +29,16 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "file",
         metavar="FILE",
-        help="where to write: a .json or .csv file, or - for JSON on standard output",
+        help="where to write: a .json, .csv or .ics file, or - for JSON on standard output",
     )
+    add_format_option(parser, importing=False)
 
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, metavar="FILE", help="a .json or .csv file to import")
+    parser.add_argument(
+        "file", type=Path, metavar="FILE", help="a .json, .csv or .timeline file to import"
+    )
+    add_format_option(parser, importing=True)
     parser.add_argument(
         "--replace",
         action="store_true",
@@ -43,6 +53,8 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
 )
 def run_export(options: argparse.Namespace) -> int:
     """Export the whole store; the file is replaced only when the export is complete."""
+    if other := chosen_format(options, importing=False):
+        return run_export_other(options, other)
     if options.file != "-":
         file_format(options.file)  # refuse an unknown extension before opening anything
     store = open_store(options.db, must_exist=True)
@@ -65,6 +77,8 @@ def run_export(options: argparse.Namespace) -> int:
 )
 def run_import(options: argparse.Namespace) -> int:
     """Import a file in one transaction; a bad event is named with its line and field."""
+    if other := chosen_format(options, importing=True):
+        return run_import_other(options, other)
     file_format(options.file)
     if not options.file.is_file():
         return fail(f"{options.file}: no such file")

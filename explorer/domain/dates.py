@@ -224,7 +224,7 @@ class FuzzyDate:
             return f"{_end_text(start, self.ends[0])} – {_end_text(last, self.ends[1])}"
         if "/" not in iso:
             if len(iso) == 4:
-                return iso
+                return str(start.year)
             if len(iso) == 7:
                 return f"{_MONTHS[start.month - 1]} {start.year}"
             return _day_text(start)

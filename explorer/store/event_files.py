@@ -76,9 +76,13 @@ def json_event_line(event_json: dict[str, Any], first: bool) -> str:
     return ("\n" if first else ",\n") + json.dumps(event_json, ensure_ascii=False)
 
 
-def json_footer(empty: bool) -> str:
-    """The text after the last event."""
-    return "]}\n" if empty else "\n]}\n"
+def json_footer(empty: bool, views: Sequence[dict[str, Any]] = ()) -> str:
+    """The text after the last event, with the store's saved views if it has any (a reader
+    that does not know ``views`` passes over it, so the format version stays)."""
+    text = "]" if empty else "\n]"
+    if views:
+        text += ',\n"views": ' + json.dumps(list(views), ensure_ascii=False)
+    return text + "}\n"
 
 
 def csv_writer(out: TextIO) -> csv.writer:
@@ -279,13 +283,18 @@ def _json_fault(exc: Exception) -> str:
     return "a number with too many digits" if "digits" in str(exc) else f"not valid JSON ({exc})"
 
 
-def read_json(binary: BinaryIO, name: str) -> Iterator[RawEvent]:
-    """Events of a JSON export, streamed; a bare JSON array of events is accepted too."""
+def read_json(
+    binary: BinaryIO, name: str, header: dict[str, Any] | None = None
+) -> Iterator[RawEvent]:
+    """Events of a JSON export, streamed; a bare JSON array of events is accepted too. The
+    file's other top-level fields (such as ``views``) are put in ``header`` once read."""
     stream = _JsonStream(io.TextIOWrapper(binary, encoding="utf-8-sig"), name)
     try:
         yield from stream.events()
     except UnicodeDecodeError:
         raise not_utf8(binary, name) from None
+    if header is not None:
+        header.update(stream.header)
 
 
 class _JsonStream:
@@ -295,6 +304,7 @@ class _JsonStream:
         self.text, self.name, self.chunk = text, name, chunk
         self.buf, self.pos, self.line, self.eof = "", 0, 1, False
         self.decoder = json.JSONDecoder()
+        self.header: dict[str, Any] = {}  # the top-level fields other than the events
 
     def fail(self, message: str, field: str | None = None) -> ImportRejected:
         where = f"{self.name} line {self.line}"
@@ -367,7 +377,7 @@ class _JsonStream:
 
     def _object(self) -> Iterator[RawEvent]:
         self._expect("{", "'{'")
-        header: dict[str, Any] = {}
+        header = self.header
         if self._skip_space() == "}":
             raise self.fail("no 'events' in the file", "events")
         while True:

@@ -20,6 +20,7 @@ from explorer.store.event_files import (
     json_footer,
     json_header,
 )
+from explorer.store.saved_views import list_views
 from explorer.store.store import Store
 
 
@@ -37,7 +38,8 @@ def write_export(store: Store, out: TextIO, fmt: str = "json") -> int:
         for event in store.iter_events():
             out.write(json_event_line(event_to_json(event), first=count == 0))
             count += 1
-        out.write(json_footer(empty=count == 0))
+        views = [view.to_json() for view in list_views(store)]
+        out.write(json_footer(empty=count == 0, views=views))
     except sqlite3.DatabaseError as exc:
         raise explain(exc, store.path) from None
     return count

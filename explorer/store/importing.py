@@ -33,6 +33,7 @@ from explorer.store.event_table import (
 )
 from explorer.store.plain_rows import plain_batch_check
 from explorer.store.read_ahead import CheckedRows
+from explorer.store.saved_views import import_views
 from explorer.store.store import Store
 
 BATCH_SIZE = 20_000
@@ -109,10 +110,12 @@ def _read_into(
             raise ImportCancelled(f"{path}: import cancelled; nothing was imported")
 
     if rows is None:
-        for record in read_json(binary, path.name):
+        header: dict = {}
+        for record in read_json(binary, path.name, header):
             writer.add(record.fields, record.line)
             if len(queued) >= batch_size:
                 batch_written()
+        import_views(writer.conn, header.get("views"), path.name, replace)
     elif replace:
         # --replace looks every id up anyway: no shortcut
         for line, row in rows:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QPainter
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtCore import QSize, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from explorer import __version__
@@ -29,6 +27,12 @@ def show_message(window: QWidget, title: str, text: str, *, error: bool = False)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+def documents_folder() -> str:
+    """The user's documents folder, where export dialogs start (not the app's data folder)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return folder if folder and Path(folder).is_dir() else str(Path.home())
 
 
 def start_folder(window) -> str:
@@ -64,25 +68,27 @@ def open_store_file(window, path: Path) -> bool:
 
 def choose_export(window) -> None:
     """File > Export View…: ask for a PNG or SVG file name, then save the timeline."""
-    start = str(Path(start_folder(window)) / "timeline.png")
+    start = str(Path(documents_folder()) / "timeline.png")
     path, chosen = QFileDialog.getSaveFileName(window, "Export View", start, EXPORT_FILTER)
     if not path:
         return
     target = Path(path)
     if target.suffix.lower() not in (".png", ".svg"):
         target = target.with_suffix(".svg" if chosen.startswith("SVG") else ".png")
-    window.settings.last_folder = str(target.parent)
     export_view(window, target)
 
 
 def export_view(window, path: Path) -> bool:
-    """Save what the timeline shows as PNG (pixels) or SVG (drawn through QSvgGenerator)."""
-    widget = window.timeline
+    """Save what the timeline shows as PNG (pixels) or SVG (drawn through QSvgGenerator),
+    captioned with the range shown and the store's name."""
+    from explorer.ui.view_caption import captioned_image, view_caption, write_captioned_svg
+
+    widget, caption = window.timeline, view_caption(window)
     try:
         if path.suffix.lower() == ".svg":
-            ok = _render_svg(widget, path)
+            ok = write_captioned_svg(widget, caption, path)
         else:
-            ok = widget.grab().save(str(path), "PNG")
+            ok = captioned_image(widget, caption).save(str(path), "PNG")
     except OSError as exc:
         ok, reason = False, str(exc)
     else:
@@ -92,24 +98,6 @@ def export_view(window, path: Path) -> bool:
     else:
         window.statusBar().showMessage(f"Saved {path}", 5000)
     return ok
-
-
-def _render_svg(widget: QWidget, path: Path) -> bool:
-    generator = QSvgGenerator()
-    generator.setFileName(str(path))
-    size = widget.size()
-    generator.setSize(size)
-    generator.setViewBox(QRect(0, 0, size.width(), size.height()))
-    generator.setTitle(APP_NAME)
-    generator.setDescription("Timeline exported from Timeline Explorer")
-    painter = QPainter()
-    if not painter.begin(generator):
-        return False
-    try:
-        widget.render(painter, QPoint())
-    finally:
-        painter.end()
-    return path.exists() and path.stat().st_size > 0
 
 
 def show_shortcuts(window) -> ShortcutsDialog:

@@ -27,10 +27,13 @@ from explorer.domain.events import Changes
 from explorer.store import Store
 from explorer.store.columns import load_columns
 from explorer.store.errors import ImportCancelled, ImportRejected, StoreError
-from explorer.store.importing import import_events
+from explorer.store.formats import import_file
 from explorer.ui.dialogs import show_message, start_folder
 
-IMPORT_FILTER = "Event files (*.csv *.json);;CSV files (*.csv);;JSON files (*.json)"
+IMPORT_FILTER = (
+    "Event files (*.csv *.json *.timeline);;CSV files (*.csv);;JSON files, ours or TimelineJS"
+    " (*.json);;Timeline app files (*.timeline)"
+)
 CANCELLED_TEXT = "Import cancelled; nothing was changed"
 PROGRESS_STEPS = 1000  # the bar counts per mille of the file: byte counts overflow a C int
 
@@ -57,7 +60,7 @@ class ImportWorker(QObject):
             self.failed.emit(str(exc))
             return
         try:
-            changes = import_events(
+            changes = import_file(
                 store,
                 self.file,
                 progress=self._progress,

@@ -18,14 +18,17 @@ from explorer.timeline.navigation import ZOOM_STEP
 from explorer.ui import dialogs
 from explorer.ui.actions import WindowActions
 from explorer.ui.details.view import DetailView
+from explorer.ui.go_to_date import install_go_to_date
 from explorer.ui.history import SelectionHistory
 from explorer.ui.importer import WindowImport
 from explorer.ui.list_panel import EventListPanel
 from explorer.ui.open_store import OpenStore
 from explorer.ui.palette import ColorSchemes
+from explorer.ui.saved_views import install_saved_views
 from explorer.ui.settings import Settings
 from explorer.ui.timeline.widget import TimelineWidget
 from explorer.ui.view_state import ViewState
+from explorer.ui.window_outputs import install_output_actions
 
 STATUS_DELAY_MS = 60
 
@@ -51,6 +54,9 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_status_bar()
         self.actions = WindowActions(self)
+        install_output_actions(self)
+        install_go_to_date(self)
+        install_saved_views(self)
         self.importer = WindowImport(self)
         self.actions["cancel_import"].setEnabled(False)  # only while an import runs
         self._build_pane_keys()

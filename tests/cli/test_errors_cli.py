@@ -124,8 +124,8 @@ def test_a_read_only_location(run_cli, tmp_path, folder):
     [
         (("list", "--kind", "party"), ["unknown kind 'party'", "summit"]),
         (("list", "--from", "2016-13"), ["--from/--to", "2016-13"]),
-        (("export", "out.txt"), ["name it .json or .csv"]),
-        (("import", "in.xml"), ["name it .json or .csv"]),
+        (("export", "out.txt"), ["unknown file type", ".csv, .ics, .json", "--format"]),
+        (("import", "in.xml"), ["unknown file type", ".csv, .json, .timeline", "--format"]),
     ],
 )
 def test_bad_arguments(run_cli, args, words):

@@ -5,10 +5,11 @@ import sqlite3
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
-from explorer.domain.dates import FuzzyDate
+from explorer.domain.dates import FuzzyDate, date_of
 from explorer.domain.events import Event, EventKind, Source
 from explorer.store import Store
 from explorer.ui.dialogs import export_view, open_store_file
+from explorer.ui.view_caption import view_caption
 from tests.ui.helpers import select
 
 
@@ -58,11 +59,26 @@ def test_export_view_as_png_and_svg(make_window, tmp_path):
     png, svg = tmp_path / "view.png", tmp_path / "view.svg"
     assert export_view(window, png)
     image = QImage(str(png))
-    assert (image.width(), image.height()) == (window.timeline.width(), window.timeline.height())
+    assert image.width() == window.timeline.width()
+    # a caption band below the timeline, with dark text on it
+    caption_rows = range(window.timeline.height() + 2, image.height() - 2)
+    assert 12 < len(caption_rows) < 60
+    dark = {
+        (x, y)
+        for y in caption_rows
+        for x in range(0, image.width(), 2)
+        if image.pixelColor(x, y).lightness() < 100
+    }
+    assert len(dark) > 50
     assert export_view(window, svg)
     text = svg.read_text(encoding="utf-8")
     assert text.lstrip().startswith("<?xml") and "<svg" in text
     assert "Summits and meetings" in text  # the lane titles are drawn as text
+    first, last = window.view_state.visible_range
+    caption = view_caption(window)
+    assert caption.endswith(" · events.sqlite3") or caption.endswith(f" · {window.store.path.name}")
+    assert str(date_of(int(first)).year) in caption
+    assert caption.replace("–", "&#8211;") in text or caption in text
 
 
 def test_screenshot_command_writes_a_png_of_the_requested_size(run_cli, store_path, tmp_path):

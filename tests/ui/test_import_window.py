@@ -2,6 +2,7 @@
 
 import hashlib
 import io
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -184,3 +185,37 @@ def test_cancel_import_from_the_keyboard_through_the_file_menu(make_window, qtbo
     assert window.statusBar().currentMessage() == CANCELLED_TEXT
     assert fingerprint(window.store) == before
     assert not cancel.isEnabled()
+
+
+FORMATS = Path(__file__).resolve().parent.parent / "fixtures" / "formats"
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [("constructed-periods.timeline", "Drawdown"), ("timelinejs-eras.json", "Battle of Nineveh")],
+)
+def test_other_tools_files_import_through_the_window(make_window, qtbot, name, title):
+    window = make_window()
+    before = window.store.count()
+    window.import_file(FORMATS / name)
+    wait_for_import(qtbot, window)
+    assert window.store.count() > before
+    window.list_panel.search_box.setText(title)
+    model = window.list_panel.model
+    qtbot.waitUntil(lambda: f"for “{title}”" in window.list_panel.result_label.text())
+    assert title in {model.summary(r).title for r in range(model.rowCount())}
+
+
+def test_a_bad_timeline_file_is_explained_with_line_and_field(make_window, qtbot, tmp_path):
+    text = (FORMATS / "constructed-periods.timeline").read_text(encoding="utf-8")
+    bad = tmp_path / "bad.timeline"
+    bad.write_text(text.replace("2014-12-31 00:00:00", "2014-12-32 00:00:00"), encoding="utf-8")
+    window = make_window()
+    before = fingerprint(window.store)
+    window.import_file(bad)
+    box = modal_box(qtbot)
+    assert "bad.timeline, line 35, <end>, field 'end'" in box.text()
+    assert "unchanged" in box.text()
+    box.close()
+    wait_for_import(qtbot, window)
+    assert fingerprint(window.store) == before

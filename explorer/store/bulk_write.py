@@ -16,15 +16,13 @@ import sqlite3
 from collections.abc import Iterator
 
 from explorer.store.errors import StoreError
+from explorer.store.search import FILL_SEARCH_INDEX
 from explorer.store.store import Store
 
 # trigger -> the statements doing its work over every new row (``id >= ?``) at once.
 # Triggers not named here keep firing row by row.
 BULK_TRIGGERS = {
-    "event_after_insert": (
-        "INSERT INTO event_fts (rowid, title, summary)"
-        " SELECT id, title, summary FROM event WHERE id >= ?",
-    ),
+    "event_after_insert": FILL_SEARCH_INDEX,
     "columns_cache_after_insert": ("DELETE FROM columns_cache",),
 }
 # a bigger page cache while writing keeps the key index in memory (KiB, negative = size)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -18,6 +17,7 @@ from explorer.domain.events import (
     RelationType,
     Source,
 )
+from explorer.domain.search_query import SearchQuery, parse_search
 from explorer.domain.series import TroopLevelStep, troop_series
 from explorer.store.annotations import (
     ANNOTATIONS_SQL,
@@ -26,7 +26,7 @@ from explorer.store.annotations import (
     annotations_from_rows,
     annotations_parameters,
 )
-from explorer.store.connection import StoreFile
+from explorer.store.connection import StoreFile, explain
 from explorer.store.errors import ImportRejected
 from explorer.store.event_table import (
     DELETE_RELATIONS,
@@ -37,12 +37,12 @@ from explorer.store.event_table import (
     event_table_row,
     source_rows,
 )
+from explorer.store.search import SearchMatch, search_matches, search_rows
 
 _SUMMARY_COLUMNS = (
     "e.id, e.key, e.kind, e.title, e.start_day, e.end_day, e.precision, e.date_wording"
 )
 _FULL_COLUMNS = _SUMMARY_COLUMNS + ", e.summary, e.confidence, e.origin, e.details"
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 # The binned span index of migration 0003: an event's ``bin`` is the smallest bin holding its
@@ -106,12 +106,6 @@ def _kind_filter(kinds: Iterable[EventKind | str] | None) -> tuple[str, list[str
     if not values:
         return " AND 0", []
     return f" AND e.kind IN ({','.join('?' * len(values))})", values
-
-
-def fts_query(text: str) -> str | None:
-    """A safe FTS5 query from what a user typed: every word must match, as a prefix."""
-    words = _WORD.findall(text)
-    return " ".join(f'"{w}"*' for w in words) if words else None
 
 
 class Store(StoreFile):
@@ -362,20 +356,33 @@ class Store(StoreFile):
         return self.execute(sql, (EventKind(kind).value,)).fetchone()[0]
 
     def search(
-        self, text: str, limit: int = 500, kinds: Iterable[EventKind | str] | None = None
+        self,
+        text: str | SearchQuery,
+        limit: int = 500,
+        kinds: Iterable[EventKind | str] | None = None,
     ) -> list[EventSummary]:
-        """Full-text search over titles and summaries, best matches first (title hits weigh more)."""
-        query = fts_query(text)
-        if query is None:
-            return []
+        """Events matching a search (words, fields and a date), best first; a date alone lists
+        the events overlapping it in time order."""
+        query = parse_search(text) if isinstance(text, str) else text
+        if not query.terms:
+            if query.interval is None:
+                return []
+            return self.events_between(
+                query.interval.start_day, query.interval.end_day, kinds, limit=limit
+            )
         kind_sql, kind_params = _kind_filter(kinds)
-        rows = self.execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM event_fts f JOIN event e ON e.id = f.rowid"
-            f" WHERE event_fts MATCH ?{kind_sql} ORDER BY bm25(event_fts, 10.0, 1.0), e.start_day"
-            " LIMIT ?",
-            [query, *kind_params, limit],
-        )
+        try:
+            rows = search_rows(self._conn, _SUMMARY_COLUMNS, query, limit, kind_sql, kind_params)
+        except sqlite3.DatabaseError as exc:
+            raise explain(exc, self.path) from None
         return [_summary(r) for r in rows]
+
+    def search_matches(self, query: SearchQuery, ids: Iterable[int]) -> dict[int, SearchMatch]:
+        """Where each of ``ids`` matched the query's words: field, snippet, matched ranges."""
+        try:
+            return search_matches(self._conn, query, ids)
+        except sqlite3.DatabaseError as exc:
+            raise explain(exc, self.path) from None
 
     def timeline_annotations(self, limit: int = MAX_ANNOTATED) -> TimelineAnnotations:
         """The mission eras, troop-level steps and fund commitments drawn over the timeline,

@@ -1,0 +1,138 @@
+"""Full-text search over everything a pane shows (migration 0005): query, ranking, snippets.
+
+The index ``event_fts`` has one column per field; :data:`FILL_SEARCH_INDEX` is the statement a
+bulk write runs once over its new events instead of the per-row trigger.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from explorer.domain.search_query import (
+    FIELD_LABELS,
+    SearchQuery,
+    SearchTerm,
+    highlighted,
+    synonyms,
+)
+
+SEARCH_COLUMNS = ("title", "summary", "kind", "place", "details", "relations", "sources", "notes")
+# bm25 weights, column by column: a title hit counts most, a source's title least
+_WEIGHTS = (10.0, 2.0, 1.0, 3.0, 2.0, 1.0, 0.5, 1.0)
+_COLUMNS_SQL = ", ".join(SEARCH_COLUMNS)
+# fill the index for the events with ids from ? on (a bulk import's new rows)
+FILL_SEARCH_INDEX = (
+    "DELETE FROM event_fts WHERE rowid >= ?",
+    f"INSERT INTO event_fts (rowid, {_COLUMNS_SQL}) SELECT id, {_COLUMNS_SQL}"
+    " FROM event_search_text WHERE id >= ?",
+)
+# the order a tie between fields is broken in, when saying where a match was found
+_FIELD_ORDER = ("title", "summary", "place", "details", "relations", "sources", "notes", "kind")
+_MARK_START, _MARK_END = "\x02", "\x03"
+SNIPPET_TOKENS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class SearchMatch:
+    """Where an event matched: the field's name, a plain-text snippet and its matched words."""
+
+    field: str
+    text: str
+    ranges: tuple[tuple[int, int], ...]  # (offset, length) in ``text``
+
+    def bracketed(self) -> str:
+        """The snippet with the matched words in [brackets]: for a terminal or a screen reader."""
+        out, at = [], 0
+        for start, length in self.ranges:
+            out += [self.text[at:start], "[", self.text[start : start + length], "]"]
+            at = start + length
+        out.append(self.text[at:])
+        return "".join(out)
+
+
+def _number(digits: str) -> str:
+    """A number as written with or without thousands separators: 16000 or 16,000 / 16 000."""
+    digits = digits.lstrip("0") or "0"
+    if len(digits) < 4:
+        return f'"{digits}"*'
+    head = len(digits) % 3 or 3
+    groups = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
+    return f'("{digits}"* OR "{" ".join(groups)}")'
+
+
+def _term(term: SearchTerm) -> str:
+    if term.number is not None:
+        expression = _number(term.number)
+    elif term.phrase:
+        expression = '"' + " ".join(term.words) + '"'
+    else:
+        word = term.words[0]
+        others = [w for w in synonyms(word) if w != word]
+        expression = f'"{word}"*'
+        if others:
+            expression = "(" + " OR ".join([expression, *(f'"{w}"' for w in others)]) + ")"
+    return f"{term.field} : {expression}" if term.field else expression
+
+
+def fts_expression(query: SearchQuery) -> str | None:
+    """The FTS5 MATCH expression for a query's terms (all must match), or None without terms.
+
+    Only words the query took apart reach FTS5, each quoted, so no typed text is FTS5 syntax.
+    """
+    return " AND ".join(_term(t) for t in query.terms) if query.terms else None
+
+
+def search_rows(
+    conn: sqlite3.Connection,
+    columns_sql: str,
+    query: SearchQuery,
+    limit: int,
+    kind_sql: str = "",
+    kind_params: Iterable = (),
+) -> list[tuple]:
+    """Rows (``columns_sql`` of ``event e``) matching the query's terms and date, best first."""
+    expression = fts_expression(query)
+    if expression is None:
+        raise ValueError("a query without words is answered by the time-window query")
+    date_sql, date_params = "", []
+    if query.interval is not None:
+        date_sql = " AND e.start_day < ? AND e.end_day > ?"
+        date_params = [query.interval.end_day, query.interval.start_day]
+    weights = ", ".join(str(w) for w in _WEIGHTS)
+    return conn.execute(
+        f"SELECT {columns_sql} FROM event_fts f JOIN event e ON e.id = f.rowid"
+        f" WHERE event_fts MATCH ?{date_sql}{kind_sql}"
+        f" ORDER BY bm25(event_fts, {weights}), e.start_day LIMIT ?",
+        [expression, *date_params, *kind_params, limit],
+    ).fetchall()
+
+
+def search_matches(
+    conn: sqlite3.Connection, query: SearchQuery, ids: Iterable[int]
+) -> dict[int, SearchMatch]:
+    """For each of ``ids`` that matches the query's words: the field it matched in, a snippet."""
+    expression = fts_expression(query)
+    ids = [int(i) for i in ids]
+    if expression is None or not ids:
+        return {}
+    snippets = ", ".join(
+        f"snippet(event_fts, {i}, '{_MARK_START}', '{_MARK_END}', '…', {SNIPPET_TOKENS})"
+        for i in range(len(SEARCH_COLUMNS))
+    )
+    found = {}
+    rows = conn.execute(
+        f"SELECT rowid, {snippets} FROM event_fts WHERE event_fts MATCH ?"
+        f" AND rowid IN ({','.join('?' * len(ids))})",
+        [expression, *ids],
+    )
+    for row in rows:
+        best = None
+        for field in _FIELD_ORDER:
+            text, ranges = highlighted(row[1 + SEARCH_COLUMNS.index(field)] or "")
+            if ranges and (best is None or len(ranges) > len(best.ranges)):
+                best = SearchMatch(FIELD_LABELS[field], text, ranges)
+        if best is not None:
+            found[row[0]] = best
+    return found

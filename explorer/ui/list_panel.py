@@ -9,16 +9,21 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from explorer.domain.date_query import DateInterval
 from explorer.domain.events import Changes, EventKind
-from explorer.ui.event_list import DATE, KIND, TITLE, EventListModel, kind_codes
+from explorer.domain.search_query import SearchQuery, parse_search
+from explorer.ui.event_list import DATE, KIND, MATCH, TITLE, EventListModel, kind_codes
+from explorer.ui.match_delegate import MatchDelegate
 from explorer.ui.open_store import OpenStore
 from explorer.ui.view_state import ViewState
 
@@ -38,6 +43,21 @@ _SHORT_KIND = {
     EventKind.OTHER: "Other",
 }
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# the search box's tooltip (markup of our own; nothing from a store goes in it)
+SEARCH_HELP = (
+    "<p>Words are looked for in every field an event's pane shows: title, summary, place, "
+    "level, participants, decisions, mission, fund administrator and purpose, related events "
+    "and sources. Word forms match (increase, increased), as do the words sources use for a "
+    "change of size (increase finds enlarge, grow). A number matches with or without "
+    "thousands separators (16000, 16,000).</p>"
+    "<p><b>Dates</b> narrow the list to what overlaps them and show that period: "
+    "<tt>2020</tt>, <tt>Aug 2021</tt>, <tt>8 July 2016</tt>, <tt>2014-2016</tt>, "
+    "<tt>2014..2021</tt>, <tt>2016-07-08</tt>; with words: <tt>2020 defence</tt>. "
+    'Put a date in quotes to search for it as words: <tt>"2020"</tt>.</p>'
+    "<p><b>Fields</b>: <tt>kind:summit</tt>, <tt>place:Brussels</tt>, <tt>source:UNDP</tt>, "
+    "<tt>title:</tt>, <tt>summary:</tt>, <tt>details:</tt>, <tt>related:</tt>; "
+    'a phrase in quotes: <tt>"legal basis"</tt>.</p>'
+)
 
 
 class EventListPanel(QWidget):
@@ -52,6 +72,7 @@ class EventListPanel(QWidget):
         self.setAccessibleName("Event list")
         self.setAccessibleDescription("Search box, kind filters and the list of events")
         self.search_box = self._build_search_box()
+        self.date_line, self.date_label, self.date_as_text = self._build_date_line()
         self.kind_boxes = self._build_kind_boxes()
         self.result_label = QLabel(self)
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -63,6 +84,7 @@ class EventListPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.search_box)
+        layout.addWidget(self.date_line)
         kinds = QGridLayout()
         kinds.setHorizontalSpacing(12)
         kinds.setVerticalSpacing(2)
@@ -85,15 +107,35 @@ class EventListPanel(QWidget):
 
     def _build_search_box(self) -> QLineEdit:
         box = QLineEdit(self)
-        box.setPlaceholderText("Search titles and summaries (Ctrl+F)")
+        box.setPlaceholderText("Search events: words, a date, place:… (Ctrl+F)")
+        box.setToolTip(SEARCH_HELP)
         box.setClearButtonEnabled(True)
         box.setAccessibleName("Search events")
         box.setAccessibleDescription(
-            "Full-text search; the list shows the matches and the timeline dims the rest. "
+            "Full-text search of every field a pane shows, and dates such as 2020 or Aug 2021; "
+            "the list shows the matches and the timeline dims the rest. "
             "Down moves into the results, Enter selects and returns to the timeline."
         )
         box.installEventFilter(self)
         return box
+
+    def _build_date_line(self) -> tuple[QWidget, QLabel, QToolButton]:
+        """The line under the search box saying which words were read as a date."""
+        line = QWidget(self)
+        row = QHBoxLayout(line)
+        row.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(line)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setAccessibleName("Date read from the search")
+        as_text = QToolButton(line)
+        as_text.setText("Search as words")
+        as_text.setToolTip("Search for these words instead of the dates (puts them in quotes)")
+        as_text.setAccessibleName("Search the date as words")
+        as_text.clicked.connect(self.search_date_as_words)
+        row.addWidget(label, 1)
+        row.addWidget(as_text)
+        line.hide()
+        return line, label, as_text
 
     def _build_kind_boxes(self) -> dict[EventKind, QCheckBox]:
         boxes = {}
@@ -131,6 +173,9 @@ class EventListPanel(QWidget):
         header.resizeSection(DATE, metrics.horizontalAdvance("28–29 September 2021") + 16)
         header.resizeSection(KIND, metrics.horizontalAdvance("ministerial meeting__"))
         header.setSectionsClickable(True)
+        header.resizeSection(TITLE, metrics.horizontalAdvance("x") * 30)
+        table.setItemDelegateForColumn(MATCH, MatchDelegate(table))
+        table.setColumnHidden(MATCH, True)
         table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         table.doubleClicked.connect(lambda _index: self.activated.emit())
         table.installEventFilter(self)
@@ -165,29 +210,68 @@ class EventListPanel(QWidget):
     def _on_kinds_changed(self) -> None:
         self._run_search() if self.searching else self._refresh()
 
-    def _on_range_changed(self, _start: float, _end: float, _origin: object) -> None:
-        if not self.searching:
+    def _on_range_changed(self, _start: float, _end: float, origin: object) -> None:
+        if origin is not self and not self.searching:
             self._window_timer.start()
 
     def _run_search(self) -> None:
         text = self.search_box.text().strip()
-        if not text:
+        query = parse_search(text) if text else None
+        self._show_date(query)
+        if query is None or query.is_empty:
             self._view_state.set_search_matches(None)
+            self.table.setColumnHidden(MATCH, True)
             self._refresh()
             return
-        hits = self._open_store.store.search(text, limit=SEARCH_LIMIT, kinds=self.checked_kinds())
+        if query.interval is not None:
+            self._view_state.set_visible_range(
+                query.interval.start_day, query.interval.end_day, origin=self
+            )
+        if not query.terms:  # a date alone: the events of that period, as the window lists them
+            self._view_state.set_search_matches(None)
+            self.table.setColumnHidden(MATCH, True)
+            self._list_window(query.interval.start_day, query.interval.end_day, query.interval)
+            return
+        hits = self._open_store.store.search(query, limit=SEARCH_LIMIT, kinds=self.checked_kinds())
         self._view_state.set_search_matches(frozenset(h.id for h in hits))
-        self._show(lambda: self.model.set_summaries(hits))
+        self.table.setColumnHidden(MATCH, False)
+        self._show(lambda: self.model.set_summaries(hits, query))
         more = " (the first ones)" if len(hits) == SEARCH_LIMIT else ""
         found = f"{len(hits):,} match{'es' if len(hits) != 1 else ''}"
         self.result_label.setText(f"{found} for “{text}”{more}")
+
+    def _show_date(self, query: SearchQuery | None) -> None:
+        interval = query.interval if query else None
+        if interval is None:
+            self.date_line.hide()
+            return
+        self.date_label.setText(f"“{interval.text}” read as a date: {interval.label()}")
+        self.date_line.show()
+
+    def search_date_as_words(self) -> None:
+        """Put the words read as a date in quotes, so the search looks for them as words."""
+        query = parse_search(self.search_box.text())
+        if query.interval is None:
+            return
+        text = self.search_box.text()
+        at = text.find(query.interval.text)
+        if at < 0:
+            return
+        quoted = f'"{query.interval.text}"'
+        self.search_box.setText(text[:at] + quoted + text[at + len(query.interval.text) :])
+        self._search_timer.stop()
+        self._run_search()
 
     def _refresh(self) -> None:
         if self.searching:
             self._run_search()
             return
-        columns = self._open_store.columns
         start, end = self._view_state.visible_range
+        self._list_window(start, end)
+
+    def _list_window(self, start: float, end: float, period: DateInterval | None = None) -> None:
+        """List the events overlapping ``[start, end)``: the visible window, or a period."""
+        columns = self._open_store.columns
         rows = columns.window(start, end)
         kinds = self.checked_kinds()
         if len(kinds) < len(EventKind):  # the mask costs time on a million rows: only when needed
@@ -201,7 +285,8 @@ class EventListPanel(QWidget):
             lambda: self.model.set_rows(columns.ids[rows], columns.start[rows], columns.kind[rows])
         )
         # as the status bar counts them: "1,000,000 events", "1 event"
-        self.result_label.setText(f"{count:,} event{'s' if count != 1 else ''} in view")
+        where = f"in {period.label()}" if period else "in view"
+        self.result_label.setText(f"{count:,} event{'s' if count != 1 else ''} {where}")
 
     def _show(self, fill) -> None:
         """Replace the rows and keep the shared selection selected in the table."""

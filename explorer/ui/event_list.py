@@ -111,7 +111,7 @@ class EventListModel(QAbstractTableModel):
             self._pages.move_to_end(number)
         return page[row - number * PAGE_ROWS]
 
-    def match(self, row: int) -> SearchMatch | None:
+    def search_match(self, row: int) -> SearchMatch | None:
         """Where the event in ``row`` matched the search (None without a search of words)."""
         if self._query is None or not 0 <= row < len(self._ids):
             return None
@@ -178,7 +178,7 @@ class EventListModel(QAbstractTableModel):
             Qt.ItemDataRole.AccessibleTextRole,
         ):
             return None
-        found = self.match(row)
+        found = self.search_match(row)
         if found is None or role == MATCH_ROLE:
             return found
         if role == Qt.ItemDataRole.DisplayRole:

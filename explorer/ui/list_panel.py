@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -25,6 +27,7 @@ from explorer.domain.search_query import SearchQuery, parse_search
 from explorer.ui.event_list import DATE, KIND, MATCH, TITLE, EventListModel, kind_codes
 from explorer.ui.match_delegate import MatchDelegate
 from explorer.ui.open_store import OpenStore
+from explorer.ui.period_filter import PeriodFilter
 from explorer.ui.view_state import ViewState
 
 SEARCH_DELAY_MS = 150
@@ -74,6 +77,7 @@ class EventListPanel(QWidget):
         self.search_box = self._build_search_box()
         self.date_line, self.date_label, self.date_as_text = self._build_date_line()
         self.kind_boxes = self._build_kind_boxes()
+        self.period_filter = PeriodFilter(view_state, self)
         self.result_label = QLabel(self)
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
         self.result_label.setAccessibleName("List summary")
@@ -91,6 +95,7 @@ class EventListPanel(QWidget):
         for i, box in enumerate(self.kind_boxes.values()):
             kinds.addWidget(box, i // 5, i % 5)
         layout.addLayout(kinds)
+        layout.addWidget(self.period_filter)
         layout.addWidget(self.result_label)
         layout.addWidget(self.table, 1)
 
@@ -100,6 +105,7 @@ class EventListPanel(QWidget):
         view_state.visible_range_changed.connect(self._on_range_changed)
         view_state.lanes_changed.connect(lambda _lanes: self._refresh())
         view_state.selection_changed.connect(self._on_selection_changed)
+        view_state.period_changed.connect(lambda _period: self._on_kinds_changed())
         open_store.changed.connect(self._on_store_changed)
         self._refresh()
 
@@ -232,13 +238,25 @@ class EventListPanel(QWidget):
             self.table.setColumnHidden(MATCH, True)
             self._list_window(query.interval.start_day, query.interval.end_day, query.interval)
             return
-        hits = self._open_store.store.search(query, limit=SEARCH_LIMIT, kinds=self.checked_kinds())
+        hits = self._open_store.store.search(
+            self._within_period(query), limit=SEARCH_LIMIT, kinds=self.checked_kinds()
+        )
         self._view_state.set_search_matches(frozenset(h.id for h in hits))
         self.table.setColumnHidden(MATCH, False)
         self._show(lambda: self.model.set_summaries(hits, query))
         more = " (the first ones)" if len(hits) == SEARCH_LIMIT else ""
         found = f"{len(hits):,} match{'es' if len(hits) != 1 else ''}"
         self.result_label.setText(f"{found} for “{text}”{more}")
+
+    def _within_period(self, query: SearchQuery) -> SearchQuery:
+        """The query narrowed to the From/To filter's period as well as its own date."""
+        period = self._view_state.period
+        if period is None:
+            return query
+        interval = period if query.interval is None else query.interval
+        start = max(period.start_day, interval.start_day)
+        end = max(start, min(period.end_day, interval.end_day))
+        return replace(query, interval=DateInterval(start, end, interval.text))
 
     def _show_date(self, query: SearchQuery | None) -> None:
         interval = query.interval if query else None
@@ -272,7 +290,10 @@ class EventListPanel(QWidget):
     def _list_window(self, start: float, end: float, period: DateInterval | None = None) -> None:
         """List the events overlapping ``[start, end)``: the visible window, or a period."""
         columns = self._open_store.columns
-        rows = columns.window(start, end)
+        period = self._view_state.period
+        if period is not None:  # the From/To filter holds wherever the timeline is
+            start, end = max(start, period.start_day), min(end, period.end_day)
+        rows = columns.window(start, end) if end > start else np.zeros(0, np.int64)
         kinds = self.checked_kinds()
         if len(kinds) < len(EventKind):  # the mask costs time on a million rows: only when needed
             rows = rows[np.isin(columns.kind[rows], kind_codes(kinds))]

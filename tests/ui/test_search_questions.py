@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from explorer.domain.dates import day_number
 from explorer.ui.event_list import MATCH, TITLE
@@ -121,3 +121,46 @@ def test_the_match_column_goes_away_with_the_search(make_window, qtbot):
     panel.search_box.clear()
     qtbot.waitUntil(lambda: panel.table.isColumnHidden(MATCH))
     assert window.view_state.search_matches is None
+
+
+def test_a_from_to_filter_narrows_the_list_timeline_and_status_bar(make_window, qtbot):
+    window = make_window()
+    panel = window.list_panel
+    dates = panel.period_filter
+    qtbot.keyClicks(dates.start_field, "2014")
+    qtbot.keyClick(dates.start_field, Qt.Key.Key_Return)
+    qtbot.keyClicks(dates.end_field, "Aug 2021")
+    qtbot.keyClick(dates.end_field, Qt.Key.Key_Return)
+    period = window.view_state.period
+    assert (period.start_day, period.end_day) == (_day(2014, 1, 1), _day(2021, 9, 1))
+    start, end = window.view_state.visible_range
+    assert start <= _day(2014, 1, 1) + 1 and end >= _day(2021, 8, 31) - 1
+    assert end - start < 9 * 366
+    qtbot.waitUntil(lambda: "Dates January 2014 – August 2021 · " in window.range_label.text())
+    listed = _listed(window)
+    assert "wales-summit-2014" in listed and "kabul-airlift-2021" in listed
+    assert "chicago-summit-2012" not in listed
+    # the filter holds for a search too
+    _search(window, qtbot, "summit")
+    found = _listed(window)
+    assert "warsaw-summit-2016" in found and "chicago-summit-2012" not in found
+    panel.search_box.clear()
+    qtbot.waitUntil(lambda: not panel.searching)
+    # a day picked on the calendar
+    dates.end_field.calendar.clicked.emit(QDate(2016, 7, 8))
+    assert dates.end_field.text() == "2016-07-08"
+    assert window.view_state.period.end_day == _day(2016, 7, 9)
+    # not a date: one line says so and the period stays
+    dates.end_field.clear()
+    qtbot.keyClicks(dates.end_field, "soon")
+    qtbot.keyClick(dates.end_field, Qt.Key.Key_Return)
+    assert "not a date" in dates.message.text() and "\n" not in dates.message.text()
+    assert window.view_state.period is not None
+    # clearing returns to the whole story
+    qtbot.mouseClick(dates.clear_button, Qt.MouseButton.LeftButton)
+    assert window.view_state.period is None
+    assert dates.message.text() == ""
+    first, last = window.store.bounds()
+    qtbot.waitUntil(lambda: window.view_state.visible_range[0] <= first)
+    assert window.view_state.visible_range[1] >= last
+    qtbot.waitUntil(lambda: "Dates" not in window.range_label.text())

@@ -10,12 +10,13 @@ import re
 from dataclasses import dataclass
 
 from explorer.domain.date_query import DateInterval, split_dates
+from explorer.domain.events import EventKind
 
 # what a user may write before a colon, and the field (index column) it names
 SEARCH_FIELDS = {
     "title": "title",
     "summary": "summary",
-    "kind": "kind",
+    "kind": "kind",  # not an index column: a filter on the event's kind (see kinds_named)
     "place": "place",
     "details": "details",
     "detail": "details",
@@ -32,7 +33,6 @@ SEARCH_FIELDS = {
 FIELD_LABELS = {
     "title": "title",
     "summary": "summary",
-    "kind": "kind",
     "place": "place",
     "details": "details",
     "relations": "related",
@@ -86,11 +86,23 @@ class SearchQuery:
     interval: DateInterval | None
     terms: tuple[SearchTerm, ...]
     rest: str
+    kinds: frozenset[EventKind] | None = None  # from kind: terms; None when not narrowed
 
     @property
     def is_empty(self) -> bool:
-        """True when the text asks for nothing (no date, no words)."""
-        return self.interval is None and not self.terms
+        """True when the text asks for nothing (no date, no words, no kind)."""
+        return self.interval is None and not self.terms and self.kinds is None
+
+
+def kinds_named(words: tuple[str, ...]) -> frozenset[EventKind]:
+    """The kinds whose name has a word starting with each of ``words``: meeting -> leaders'
+    and ministerial meetings; troop -> troop-level change; un -> UN resolution."""
+    found = set()
+    for kind in EventKind:
+        names = set(re.findall(r"\w+", f"{kind.value} {kind.label}".replace("_", " ").lower()))
+        if all(any(name.startswith(word) for name in names) for word in words):
+            found.add(kind)
+    return frozenset(found)
 
 
 def parse_search(text: str, dates: bool = True) -> SearchQuery:
@@ -99,6 +111,7 @@ def parse_search(text: str, dates: bool = True) -> SearchQuery:
     interval = split.interval if split else None
     rest = split.rest if split else " ".join(text.split())
     terms: list[SearchTerm] = []
+    kinds: frozenset[EventKind] | None = None
     for match in _TERM.finditer(rest):
         field_name, phrase, word = match.group("field", "phrase", "word")
         field = SEARCH_FIELDS.get(field_name.lower()) if field_name else None
@@ -114,12 +127,16 @@ def parse_search(text: str, dates: bool = True) -> SearchQuery:
         words = tuple(w.lower() for w in _WORD.findall(body))
         if not words:
             continue
+        if field == "kind":
+            named = kinds_named(words)
+            kinds = named if kinds is None else kinds & named
+            continue
         if phrase is None and len(words) > 1 and not field:
             # "A400M-class" or "Kabul/Bagram": each part a word of its own
             terms += [SearchTerm((w,)) for w in words]
             continue
         terms.append(SearchTerm(words, field, phrase=phrase is not None or len(words) > 1))
-    return SearchQuery(text, interval, tuple(terms), rest)
+    return SearchQuery(text, interval, tuple(terms), rest, kinds)
 
 
 def highlighted(marked: str, start: str = "\x02", end: str = "\x03") -> tuple[str, tuple]:

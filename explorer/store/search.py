@@ -20,9 +20,9 @@ from explorer.domain.search_query import (
 
 # as migration 0005 creates the index
 TOKENIZE = "porter unicode61 remove_diacritics 2"
-SEARCH_COLUMNS = ("title", "summary", "kind", "place", "details", "relations", "sources", "notes")
+SEARCH_COLUMNS = ("title", "summary", "place", "details", "relations", "sources", "notes")
 # bm25 weights, column by column: a title hit counts most, a source's title least
-_WEIGHTS = (10.0, 2.0, 1.0, 3.0, 2.0, 1.0, 0.5, 1.0)
+_WEIGHTS = (10.0, 2.0, 3.0, 2.0, 1.0, 0.5, 1.0)
 _COLUMNS_SQL = ", ".join(SEARCH_COLUMNS)
 # fill the index for the events with ids from ? on (a bulk import's new rows)
 FILL_SEARCH_INDEX = (
@@ -31,7 +31,7 @@ FILL_SEARCH_INDEX = (
     " FROM event_search_text WHERE id >= ?",
 )
 # the order a tie between fields is broken in, when saying where a match was found
-_FIELD_ORDER = ("title", "summary", "place", "details", "relations", "sources", "notes", "kind")
+_FIELD_ORDER = ("title", "summary", "place", "details", "relations", "sources", "notes")
 _MARK_START, _MARK_END = "\x02", "\x03"
 SNIPPET_TOKENS = 12
 LEAD_CHARS = 16  # a snippet shows this much text before its first match

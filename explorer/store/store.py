@@ -366,12 +366,15 @@ class Store(StoreFile):
         """Events matching a search (words, fields and a date), best first; a date alone lists
         the events overlapping it in time order."""
         query = parse_search(text) if isinstance(text, str) else text
+        if query.kinds is not None:  # kind:summit narrows the kinds asked for
+            kinds = query.kinds if kinds is None else query.kinds & {EventKind(k) for k in kinds}
         if not query.terms:
-            if query.interval is None:
+            bounds = self.bounds()
+            if query.is_empty or bounds is None:
                 return []
-            return self.events_between(
-                query.interval.start_day, query.interval.end_day, kinds, limit=limit
-            )
+            period = query.interval
+            start, end = (period.start_day, period.end_day) if period else bounds
+            return self.events_between(start, end, kinds, limit=limit)
         kind_sql, kind_params = _kind_filter(kinds)
         try:
             rows = search_rows(self._conn, _SUMMARY_COLUMNS, query, limit, kind_sql, kind_params)

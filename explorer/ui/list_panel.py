@@ -57,7 +57,7 @@ SEARCH_HELP = (
     "<tt>2020</tt>, <tt>Aug 2021</tt>, <tt>8 July 2016</tt>, <tt>2014-2016</tt>, "
     "<tt>2014..2021</tt>, <tt>2016-07-08</tt>; with words: <tt>2020 defence</tt>. "
     'Put a date in quotes to search for it as words: <tt>"2020"</tt>.</p>'
-    "<p><b>Fields</b>: <tt>kind:summit</tt>, <tt>place:Brussels</tt>, <tt>source:UNDP</tt>, "
+    "<p><b>Fields</b>: <tt>kind:summit</tt> (or <tt>kind:meeting</tt>, <tt>kind:troop</tt>), <tt>place:Brussels</tt>, <tt>source:UNDP</tt>, "
     "<tt>title:</tt>, <tt>summary:</tt>, <tt>details:</tt>, <tt>related:</tt>; "
     'a phrase in quotes: <tt>"legal basis"</tt>.</p>'
 )
@@ -233,10 +233,12 @@ class EventListPanel(QWidget):
             self._view_state.set_visible_range(
                 query.interval.start_day, query.interval.end_day, origin=self
             )
-        if not query.terms:  # a date alone: the events of that period, as the window lists them
+        if not query.terms:  # a date or kind alone: those events, as the window lists them
             self._view_state.set_search_matches(None)
             self.table.setColumnHidden(MATCH, True)
-            self._list_window(query.interval.start_day, query.interval.end_day, query.interval)
+            period = query.interval
+            start, end = (period.start_day, period.end_day) if period else (-np.inf, np.inf)
+            self._list_window(start, end, period, query.kinds)
             return
         hits = self._open_store.store.search(
             self._within_period(query), limit=SEARCH_LIMIT, kinds=self.checked_kinds()
@@ -287,16 +289,25 @@ class EventListPanel(QWidget):
         start, end = self._view_state.visible_range
         self._list_window(start, end)
 
-    def _list_window(self, start: float, end: float, period: DateInterval | None = None) -> None:
-        """List the events overlapping ``[start, end)``: the visible window, or a period."""
+    def _list_window(
+        self,
+        start: float,
+        end: float,
+        period: DateInterval | None = None,
+        kinds: frozenset[EventKind] | None = None,
+    ) -> None:
+        """List the events overlapping ``[start, end)`` (the visible window, a period or all
+        time) of the kinds ticked (and of ``kinds``, when a search names some)."""
+        shown_kinds = self.checked_kinds() if kinds is None else self.checked_kinds() & kinds
         columns = self._open_store.columns
         period = self._view_state.period
         if period is not None:  # the From/To filter holds wherever the timeline is
             start, end = max(start, period.start_day), min(end, period.end_day)
         rows = columns.window(start, end) if end > start else np.zeros(0, np.int64)
-        kinds = self.checked_kinds()
-        if len(kinds) < len(EventKind):  # the mask costs time on a million rows: only when needed
-            rows = rows[np.isin(columns.kind[rows], kind_codes(kinds))]
+        if len(shown_kinds) < len(
+            EventKind
+        ):  # the mask costs time on a million rows: only when needed
+            rows = rows[np.isin(columns.kind[rows], kind_codes(shown_kinds))]
         count = len(rows)
         if count and int(rows[-1]) - int(rows[0]) + 1 == count:
             # a run of consecutive events (the whole store, zoomed out): the list shows views
@@ -306,7 +317,7 @@ class EventListPanel(QWidget):
             lambda: self.model.set_rows(columns.ids[rows], columns.start[rows], columns.kind[rows])
         )
         # as the status bar counts them: "1,000,000 events", "1 event"
-        where = f"in {period.label()}" if period else "in view"
+        where = f"in {period.label()}" if period else "in view" if kinds is None else "in all"
         self.result_label.setText(f"{count:,} event{'s' if count != 1 else ''} {where}")
 
     def _show(self, fill) -> None:

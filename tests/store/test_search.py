@@ -107,6 +107,8 @@ def test_field_prefixes_narrow_to_one_field(store):
     assert keys(store.search("details:UNDP")) == ["fund"]
     assert keys(store.search("source:NATO")) == ["dm-2017"]
     assert sorted(keys(store.search("kind:ministerial"))) == ["dm-2017", "dm-2020"]
+    assert keys(store.search("kind:ministerial brussels")) == ["dm-2017"]
+    assert keys(store.search("kind:summit brussels")) == []
     assert keys(store.search('title:"trust fund"')) == ["fund"]
     assert keys(store.search("nosuchfield:brussels")) == []
 

@@ -1,11 +1,13 @@
 -- The full-text index reads everything an event's pane shows, one column a field, so a match
 -- can say where it was found and a search can ask for one field (place:Brussels):
---   title, summary; kind (its name in words); place (a meeting's place, a mission's places);
+--   title, summary; place (a meeting's place, a mission's places);
 --   details (the other kind-specific values: level, participants, decisions, mission,
 --   administrator, purpose, figures, wording of horizons and contributions; event keys left out);
 --   relations (the label as the pane reads it and the other event's title, both directions);
 --   sources (titles and publishers); notes (empty until events carry notes).
 -- The porter tokenizer stems English words, so increase, increased and increases match.
+-- The kind is not indexed (kind:summit is a filter on event.kind): its words on every row made
+-- the index a fifth bigger. Events without details skip the JSON work (most of a big store).
 --
 -- The index keeps its own copy of the text (no external content): its columns come from several
 -- tables, and FTS5 can only remove a row of an external-content index given the exact text it
@@ -21,14 +23,13 @@ SELECT
     e.id AS id,
     e.title AS title,
     e.summary AS summary,
-    replace(e.kind, '_', ' ') AS kind,
-    coalesce(
+    CASE WHEN e.details = '{}' THEN '' ELSE coalesce(
         json_extract(e.details, '$.place'),
         (SELECT group_concat(json_extract(p.value, '$.name'), ' · ')
          FROM json_each(e.details, '$.places') p),
         ''
-    ) AS place,
-    coalesce(
+    ) END AS place,
+    CASE WHEN e.details = '{}' THEN '' ELSE coalesce(
         (SELECT group_concat(
              CASE WHEN t.key = 'level' THEN replace(t.atom, '_', ' ') ELSE t.atom END, ' · ')
          FROM json_tree(e.details) t
@@ -38,7 +39,7 @@ SELECT
                'as_of', 'horizon', 'established', 'date')
            AND t.fullkey NOT LIKE '$.places%'),
         ''
-    ) AS details,
+    ) END AS details,
     coalesce(
         (SELECT group_concat(label || ' ' || title, ' · ') FROM (
              SELECT CASE r.type
@@ -74,11 +75,11 @@ SELECT
 FROM event e;
 
 CREATE VIRTUAL TABLE event_fts USING fts5 (
-    title, summary, kind, place, details, relations, sources, notes,
+    title, summary, place, details, relations, sources, notes,
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
-INSERT INTO event_fts (rowid, title, summary, kind, place, details, relations, sources, notes)
-    SELECT id, title, summary, kind, place, details, relations, sources, notes
+INSERT INTO event_fts (rowid, title, summary, place, details, relations, sources, notes)
+    SELECT id, title, summary, place, details, relations, sources, notes
     FROM event_search_text;
 
 -- Refreshing an event's row: its own changes, its sources', its relations' (both ends), and a
@@ -86,8 +87,8 @@ INSERT INTO event_fts (rowid, title, summary, kind, place, details, relations, s
 -- bulk import indexes its new events once at the end (explorer/store/exchange.py).
 CREATE TRIGGER event_after_insert AFTER INSERT ON event BEGIN
     DELETE FROM event_fts WHERE rowid = new.id;
-    INSERT INTO event_fts (rowid, title, summary, kind, place, details, relations, sources, notes)
-        SELECT id, title, summary, kind, place, details, relations, sources, notes
+    INSERT INTO event_fts (rowid, title, summary, place, details, relations, sources, notes)
+        SELECT id, title, summary, place, details, relations, sources, notes
         FROM event_search_text WHERE id = new.id;
 END;
 CREATE TRIGGER event_after_delete AFTER DELETE ON event BEGIN
@@ -95,8 +96,8 @@ CREATE TRIGGER event_after_delete AFTER DELETE ON event BEGIN
 END;
 CREATE TRIGGER event_after_update AFTER UPDATE ON event BEGIN
     DELETE FROM event_fts WHERE rowid = new.id;
-    INSERT INTO event_fts (rowid, title, summary, kind, place, details, relations, sources, notes)
-        SELECT id, title, summary, kind, place, details, relations, sources, notes
+    INSERT INTO event_fts (rowid, title, summary, place, details, relations, sources, notes)
+        SELECT id, title, summary, place, details, relations, sources, notes
         FROM event_search_text WHERE id = new.id;
 END;
 CREATE TRIGGER event_title_after_update AFTER UPDATE OF title ON event
@@ -104,8 +105,8 @@ CREATE TRIGGER event_title_after_update AFTER UPDATE OF title ON event
     DELETE FROM event_fts WHERE rowid IN (
         SELECT target_id FROM relation WHERE source_id = new.id
         UNION SELECT source_id FROM relation WHERE target_id = new.id);
-    INSERT INTO event_fts (rowid, title, summary, kind, place, details, relations, sources, notes)
-        SELECT id, title, summary, kind, place, details, relations, sources, notes
+    INSERT INTO event_fts (rowid, title, summary, place, details, relations, sources, notes)
+        SELECT id, title, summary, place, details, relations, sources, notes
         FROM event_search_text WHERE id IN (
             SELECT target_id FROM relation WHERE source_id = new.id
             UNION SELECT source_id FROM relation WHERE target_id = new.id);
@@ -114,57 +115,57 @@ END;
 CREATE TRIGGER source_after_insert AFTER INSERT ON source
     WHEN EXISTS (SELECT 1 FROM event_fts WHERE rowid = new.event_id) BEGIN
     DELETE FROM event_fts WHERE rowid = new.event_id;
-    INSERT INTO event_fts (rowid, title, summary, kind, place, details, relations, sources, notes)
-        SELECT id, title, summary, kind, place, details, relations, sources, notes
+    INSERT INTO event_fts (rowid, title, summary, place, details, relations, sources, notes)
+        SELECT id, title, summary, place, details, relations, sources, notes
         FROM event_search_text WHERE id = new.event_id;
 END;
 CREATE TRIGGER source_after_delete AFTER DELETE ON source
     WHEN EXISTS (SELECT 1 FROM event_fts WHERE rowid = old.event_id) BEGIN
     DELETE FROM event_fts WHERE rowid = old.event_id;
-    INSERT INTO event_fts (rowid, title, summary, kind, place, details, relations, sources, notes)
-        SELECT id, title, summary, kind, place, details, relations, sources, notes
+    INSERT INTO event_fts (rowid, title, summary, place, details, relations, sources, notes)
+        SELECT id, title, summary, place, details, relations, sources, notes
         FROM event_search_text WHERE id = old.event_id;
 END;
 CREATE TRIGGER source_after_update AFTER UPDATE ON source BEGIN
     DELETE FROM event_fts WHERE rowid IN (old.event_id, new.event_id);
-    INSERT INTO event_fts (rowid, title, summary, kind, place, details, relations, sources, notes)
-        SELECT id, title, summary, kind, place, details, relations, sources, notes
+    INSERT INTO event_fts (rowid, title, summary, place, details, relations, sources, notes)
+        SELECT id, title, summary, place, details, relations, sources, notes
         FROM event_search_text WHERE id IN (old.event_id, new.event_id);
 END;
 
 CREATE TRIGGER relation_source_after_insert AFTER INSERT ON relation
     WHEN EXISTS (SELECT 1 FROM event_fts WHERE rowid = new.source_id) BEGIN
     DELETE FROM event_fts WHERE rowid = new.source_id;
-    INSERT INTO event_fts (rowid, title, summary, kind, place, details, relations, sources, notes)
-        SELECT id, title, summary, kind, place, details, relations, sources, notes
+    INSERT INTO event_fts (rowid, title, summary, place, details, relations, sources, notes)
+        SELECT id, title, summary, place, details, relations, sources, notes
         FROM event_search_text WHERE id = new.source_id;
 END;
 CREATE TRIGGER relation_target_after_insert AFTER INSERT ON relation
     WHEN EXISTS (SELECT 1 FROM event_fts WHERE rowid = new.target_id) BEGIN
     DELETE FROM event_fts WHERE rowid = new.target_id;
-    INSERT INTO event_fts (rowid, title, summary, kind, place, details, relations, sources, notes)
-        SELECT id, title, summary, kind, place, details, relations, sources, notes
+    INSERT INTO event_fts (rowid, title, summary, place, details, relations, sources, notes)
+        SELECT id, title, summary, place, details, relations, sources, notes
         FROM event_search_text WHERE id = new.target_id;
 END;
 CREATE TRIGGER relation_source_after_delete AFTER DELETE ON relation
     WHEN EXISTS (SELECT 1 FROM event_fts WHERE rowid = old.source_id) BEGIN
     DELETE FROM event_fts WHERE rowid = old.source_id;
-    INSERT INTO event_fts (rowid, title, summary, kind, place, details, relations, sources, notes)
-        SELECT id, title, summary, kind, place, details, relations, sources, notes
+    INSERT INTO event_fts (rowid, title, summary, place, details, relations, sources, notes)
+        SELECT id, title, summary, place, details, relations, sources, notes
         FROM event_search_text WHERE id = old.source_id;
 END;
 CREATE TRIGGER relation_target_after_delete AFTER DELETE ON relation
     WHEN EXISTS (SELECT 1 FROM event_fts WHERE rowid = old.target_id) BEGIN
     DELETE FROM event_fts WHERE rowid = old.target_id;
-    INSERT INTO event_fts (rowid, title, summary, kind, place, details, relations, sources, notes)
-        SELECT id, title, summary, kind, place, details, relations, sources, notes
+    INSERT INTO event_fts (rowid, title, summary, place, details, relations, sources, notes)
+        SELECT id, title, summary, place, details, relations, sources, notes
         FROM event_search_text WHERE id = old.target_id;
 END;
 CREATE TRIGGER relation_after_update AFTER UPDATE ON relation BEGIN
     DELETE FROM event_fts
         WHERE rowid IN (old.source_id, old.target_id, new.source_id, new.target_id);
-    INSERT INTO event_fts (rowid, title, summary, kind, place, details, relations, sources, notes)
-        SELECT id, title, summary, kind, place, details, relations, sources, notes
+    INSERT INTO event_fts (rowid, title, summary, place, details, relations, sources, notes)
+        SELECT id, title, summary, place, details, relations, sources, notes
         FROM event_search_text
         WHERE id IN (old.source_id, old.target_id, new.source_id, new.target_id);
 END;

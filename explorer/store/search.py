@@ -1,7 +1,8 @@
 """Full-text search over everything a pane shows (migration 0005): query, ranking, snippets.
 
-The index ``event_fts`` has one column per field; :data:`FILL_SEARCH_INDEX` is the statement a
-bulk write runs once over its new events instead of the per-row trigger.
+The index ``event_fts`` has one column per field (migration 0005 says how it is kept in step);
+a bulk write runs :data:`BEGIN_BULK_SEARCH` first and :data:`FILL_SEARCH_INDEX` at the end
+instead of the per-row triggers.
 """
 
 from __future__ import annotations
@@ -24,11 +25,23 @@ SEARCH_COLUMNS = ("title", "summary", "place", "details", "relations", "sources"
 # bm25 weights, column by column: a title hit counts most, a source's title least
 _WEIGHTS = (10.0, 2.0, 3.0, 2.0, 1.0, 0.5, 1.0)
 _COLUMNS_SQL = ", ".join(SEARCH_COLUMNS)
-# fill the index for the events with ids from ? on (a bulk import's new rows)
+_HAS_TEXT = "(place != '' OR details != '' OR relations != '' OR sources != '' OR notes != '')"
+# A bulk write's new events (ids from ? on): the triggers leave them alone while this is set...
+BEGIN_BULK_SEARCH = (
+    "INSERT OR REPLACE INTO meta (name, value) VALUES ('search_bulk_from', CAST(? AS TEXT))"
+)
+# ... and these index them at the end: the kept fields of those that have any, worked out
+# from the few events with details, sources or relations, then the full-text rows of all
 FILL_SEARCH_INDEX = (
-    "DELETE FROM event_fts WHERE rowid >= ?",
+    "DELETE FROM event_search WHERE id >= ?",
+    "INSERT INTO event_search SELECT * FROM event_search_compute WHERE id IN ("
+    " SELECT id FROM event WHERE id >= ? AND details != '{}'"
+    " UNION SELECT source_id FROM relation WHERE source_id >= ?"
+    " UNION SELECT target_id FROM relation WHERE target_id >= ?"
+    f" UNION SELECT event_id FROM source WHERE event_id >= ?) AND {_HAS_TEXT}",
     f"INSERT INTO event_fts (rowid, {_COLUMNS_SQL}) SELECT id, {_COLUMNS_SQL}"
     " FROM event_search_text WHERE id >= ?",
+    "DELETE FROM meta WHERE name = 'search_bulk_from' AND ? IS NOT NULL",
 )
 # the order a tie between fields is broken in, when saying where a match was found
 _FIELD_ORDER = ("title", "summary", "place", "details", "relations", "sources", "notes")

@@ -208,3 +208,40 @@ def test_the_bundled_dataset_answers_the_analysts_questions(tmp_path):
     assert "defence-ministers-2017-11" in keys(store.search("increase 16000"))
     assert "lotfa" in keys(store.search("source:UNDP"))
     store.close()
+
+
+def test_the_index_check_catches_text_changed_behind_the_triggers(store):
+    assert store.integrity_problems() == []
+    with store.transaction() as conn:  # as a foreign tool would: the kept fields, no trigger
+        conn.execute(
+            "UPDATE event_search SET place = 'Oslo' WHERE id = ?", (store.id_of("dm-2017"),)
+        )
+    assert store.integrity_problems() != []
+
+
+def test_awkward_writes_leave_a_sound_index(store, tmp_path):
+    # a relation to itself, then a new title; a replace import that rewires relations and
+    # sources of an existing event while adding new ones that point at old events
+    store.add_events(
+        [event("loop", "2016", "other", "Loop", relations=[{"type": "part_of", "target": "loop"}])]
+    )
+    with store.transaction() as conn:
+        conn.execute("UPDATE event SET title = 'Circle' WHERE key = 'loop'")
+    assert keys(store.search("related:circle")) == ["loop"]
+    path = tmp_path / "again.json"
+    path.write_text(
+        '{"format": "timeline-explorer-export", "format_version": 1, "events": ['
+        '{"id": "fund", "kind": "other", "title": "Army Trust Fund", "date": "2007",'
+        ' "relations": [{"type": "part_of", "target": "mission"}],'
+        ' "sources": [{"title": "Ledger", "publisher": "Treasury", "url": null}]},'
+        '{"id": "late", "kind": "other", "title": "Late addition", "date": "2019",'
+        ' "relations": [{"type": "part_of", "target": "fund"}]}]}'
+    )
+    import_events(store, path, replace=True)
+    assert keys(store.search("source:treasury")) == ["fund"]
+    assert keys(store.search("source:bank")) == []
+    assert sorted(keys(store.search("related:late"))) == ["fund"]
+    assert sorted(keys(store.search("includes"))) == ["fund", "loop", "mission"]
+    store.remove_events(["mission", "loop"])
+    assert keys(store.search("related:training")) == []
+    assert store.integrity_problems() == []

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, Qt
 
 from explorer.domain.dates import day_number
 from explorer.ui.event_list import MATCH, TITLE
-from tests.ui.helpers import selected_key
+from tests.ui.helpers import link, pane_texts, selected_key
 
 
 def _search(window, qtbot, text):
@@ -164,3 +164,26 @@ def test_a_from_to_filter_narrows_the_list_timeline_and_status_bar(make_window, 
     qtbot.waitUntil(lambda: window.view_state.visible_range[0] <= first)
     assert window.view_state.visible_range[1] >= last
     qtbot.waitUntil(lambda: "Dates" not in window.range_label.text())
+
+
+def test_the_brussels_summits_pane_follows_its_funding_commitment(make_window, qtbot):
+    window = make_window()
+    _search(window, qtbot, "Brussels 2018")
+    _choose(window, qtbot, "brussels-summit-2018")
+    texts = pane_texts(window)
+    assert "Commitment extended: through 2024 (to 31 December 2024)" in texts
+    assert "Extends (until the end of 2020):" in texts
+    reaffirmations = [t for t in texts if t.startswith("Reaffirmed at")]
+    assert len(reaffirmations) >= 3
+    for title in (
+        "London Leaders' Meeting",
+        "Defence Ministers with Resolute Support partners",  # February 2020
+        "Defence Ministers' meeting (virtual)",  # June 2020
+        "Warsaw Summit",
+    ):
+        assert title in texts, title
+    # the links go there, and the later meeting's pane says what it reaffirmed
+    qtbot.mouseClick(link(window, "London Leaders' Meeting"), Qt.MouseButton.LeftButton)
+    assert selected_key(window) == "london-leaders-meeting-2019"
+    texts = pane_texts(window)
+    assert "Reaffirms (through 2024):" in texts and "Brussels Summit" in texts

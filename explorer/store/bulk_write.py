@@ -16,15 +16,13 @@ import sqlite3
 from collections.abc import Iterator
 
 from explorer.store.errors import StoreError
+from explorer.store.search import BEGIN_BULK_SEARCH, FILL_SEARCH_INDEX
 from explorer.store.store import Store
 
 # trigger -> the statements doing its work over every new row (``id >= ?``) at once.
 # Triggers not named here keep firing row by row.
 BULK_TRIGGERS = {
-    "event_after_insert": (
-        "INSERT INTO event_fts (rowid, title, summary)"
-        " SELECT id, title, summary FROM event WHERE id >= ?",
-    ),
+    "event_after_insert": FILL_SEARCH_INDEX,
     "columns_cache_after_insert": ("DELETE FROM columns_cache",),
 }
 # a bigger page cache while writing keeps the key index in memory (KiB, negative = size)
@@ -47,6 +45,7 @@ def bulk_transaction(store: Store, *, rebuild_indexes: bool) -> Iterator[sqlite3
     with _collector_paused(), _big_cache(store), store.transaction() as conn:
         first_new_id = (conn.execute("SELECT max(id) FROM event").fetchone()[0] or 0) + 1
         dropped = _suspend(conn, rebuild_indexes)
+        conn.execute(BEGIN_BULK_SEARCH, (first_new_id,))
         yield conn
         _restore(conn, dropped, first_new_id)
 
@@ -74,7 +73,7 @@ def _restore(
             if kind == "trigger":
                 conn.execute(sql)
                 for statement in BULK_TRIGGERS.get(name, ()):
-                    conn.execute(statement, (first_new_id,) if "?" in statement else ())
+                    conn.execute(statement, [first_new_id] * statement.count("?"))
     indexes = [sql for kind, _name, sql in dropped if kind == "index"]
     if indexes:
         with _index_sorting(conn):

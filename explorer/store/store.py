@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -18,6 +17,7 @@ from explorer.domain.events import (
     RelationType,
     Source,
 )
+from explorer.domain.search_query import SearchQuery, parse_search
 from explorer.domain.series import TroopLevelStep, troop_series
 from explorer.store.annotations import (
     ANNOTATIONS_SQL,
@@ -26,7 +26,7 @@ from explorer.store.annotations import (
     annotations_from_rows,
     annotations_parameters,
 )
-from explorer.store.connection import StoreFile
+from explorer.store.connection import StoreFile, explain
 from explorer.store.errors import ImportRejected
 from explorer.store.event_table import (
     DELETE_RELATIONS,
@@ -37,13 +37,13 @@ from explorer.store.event_table import (
     event_table_row,
     source_rows,
 )
+from explorer.store.search import SearchMatch, search_matches, search_rows
 from explorer.store.valid_rows import EVENT_RULES, VALID_EVENT, quoted
 
 _SUMMARY_COLUMNS = (
     "e.id, e.key, e.kind, e.title, e.start_day, e.end_day, e.precision, e.date_wording"
 )
 _FULL_COLUMNS = _SUMMARY_COLUMNS + ", e.summary, e.confidence, e.origin, e.details"
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 _VALID_RELATION = f"r.type IN ({quoted(RelationType)})"
@@ -111,15 +111,11 @@ def _kind_filter(kinds: Iterable[EventKind | str] | None) -> tuple[str, list[str
     if kinds is None:
         return "", []
     values = sorted({EventKind(k).value for k in kinds})
+    if len(values) == len(EventKind):  # every kind: no filter (it costs a join in a search)
+        return "", []
     if not values:
         return " AND 0", []
     return f" AND e.kind IN ({','.join('?' * len(values))})", values
-
-
-def fts_query(text: str) -> str | None:
-    """A safe FTS5 query from what a user typed: every word must match, as a prefix."""
-    words = _WORD.findall(text)
-    return " ".join(f'"{w}"*' for w in words) if words else None
 
 
 class Store(StoreFile):
@@ -391,21 +387,36 @@ class Store(StoreFile):
         return self.execute(sql, (EventKind(kind).value,)).fetchone()[0]
 
     def search(
-        self, text: str, limit: int = 500, kinds: Iterable[EventKind | str] | None = None
+        self,
+        text: str | SearchQuery,
+        limit: int = 500,
+        kinds: Iterable[EventKind | str] | None = None,
     ) -> list[EventSummary]:
-        """Full-text search over titles and summaries, best matches first (title hits weigh more)."""
-        query = fts_query(text)
-        if query is None:
-            return []
+        """Events matching a search (words, fields and a date), best first; a date alone lists
+        the events overlapping it in time order."""
+        query = parse_search(text) if isinstance(text, str) else text
+        if query.kinds is not None:  # kind:summit narrows the kinds asked for
+            kinds = query.kinds if kinds is None else query.kinds & {EventKind(k) for k in kinds}
+        if not query.terms:
+            bounds = self.bounds()
+            if query.is_empty or bounds is None:
+                return []
+            period = query.interval
+            start, end = (period.start_day, period.end_day) if period else bounds
+            return self.events_between(start, end, kinds, limit=limit)
         kind_sql, kind_params = _kind_filter(kinds)
-        rows = self.execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM event_fts f JOIN event e ON e.id = f.rowid"
-            f" WHERE event_fts MATCH ?{kind_sql} AND {VALID_EVENT}"
-            " ORDER BY bm25(event_fts, 10.0, 1.0), e.start_day"
-            " LIMIT ?",
-            [query, *kind_params, limit],
-        )
+        try:
+            rows = search_rows(self._conn, _SUMMARY_COLUMNS, query, limit, kind_sql, kind_params)
+        except sqlite3.DatabaseError as exc:
+            raise explain(exc, self.path) from None
         return [_summary(r) for r in rows]
+
+    def search_matches(self, query: SearchQuery, ids: Iterable[int]) -> dict[int, SearchMatch]:
+        """Where each of ``ids`` matched the query's words: field, snippet, matched ranges."""
+        try:
+            return search_matches(self._conn, query, ids)
+        except sqlite3.DatabaseError as exc:
+            raise explain(exc, self.path) from None
 
     def timeline_annotations(self, limit: int = MAX_ANNOTATED) -> TimelineAnnotations:
         """The mission eras, troop-level steps and fund commitments drawn over the timeline,

@@ -14,14 +14,17 @@ import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from explorer.domain.events import EventKind, EventSummary
+from explorer.domain.search_query import SearchQuery
 from explorer.store.columns import KIND_ORDER
+from explorer.store.search import SearchMatch
 from explorer.ui.plain_text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
-DATE, KIND, TITLE = range(3)
-HEADERS = ("Date", "Kind", "Title")
+DATE, KIND, TITLE, MATCH = range(4)
+HEADERS = ("Date", "Kind", "Title", "Match")
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+MATCH_ROLE = Qt.ItemDataRole.UserRole + 2  # the SearchMatch of a row, for the delegate
 PAGE_ROWS = 256
 CACHED_PAGES = 64  # at most 16k summaries in memory
 TITLE_SORT_LIMIT = 5000  # sorting by title reads every title: only for lists this short
@@ -44,6 +47,8 @@ class EventListModel(QAbstractTableModel):
         self._kind = np.zeros(0, np.uint8)
         self._pages: OrderedDict[int, list[EventSummary | None]] = OrderedDict()
         self._sort = (DATE, Qt.SortOrder.AscendingOrder)
+        self._query: SearchQuery | None = None  # the search whose hits are shown, if any
+        self._matches: OrderedDict[int, dict[int, SearchMatch]] = OrderedDict()
 
     # -- filling -----------------------------------------------------------------------------
 
@@ -59,16 +64,22 @@ class EventListModel(QAbstractTableModel):
         self._start = np.asarray(start, np.float64)
         self._kind = np.asarray(kind, np.uint8)
         self._pages.clear()
+        self._matches.clear()
+        self._query = None
         self._apply_sort()
         self.endResetModel()
 
-    def set_summaries(self, summaries: list[EventSummary]) -> None:
-        """Show these already-read events (search hits); their summaries are kept."""
+    def set_summaries(
+        self, summaries: list[EventSummary], query: SearchQuery | None = None
+    ) -> None:
+        """Show these already-read events (search hits); their summaries are kept, and where
+        each matched ``query`` is read a page at a time for the Match column."""
         ids = np.fromiter((s.id for s in summaries), np.int64, len(summaries))
         start = np.fromiter((s.when.start_day for s in summaries), np.float64, len(summaries))
         kind = np.fromiter((_KIND_CODE[s.kind] for s in summaries), np.uint8, len(summaries))
         known = {s.id: s for s in summaries}
         self.set_rows(ids, start, kind)
+        self._query = query if query is not None and query.terms else None
         for first in range(0, len(self._ids), PAGE_ROWS):
             page = [known.get(int(i)) for i in self._ids[first : first + PAGE_ROWS]]
             self._remember(first // PAGE_ROWS, page)
@@ -100,6 +111,22 @@ class EventListModel(QAbstractTableModel):
             self._pages.move_to_end(number)
         return page[row - number * PAGE_ROWS]
 
+    def search_match(self, row: int) -> SearchMatch | None:
+        """Where the event in ``row`` matched the search (None without a search of words)."""
+        if self._query is None or not 0 <= row < len(self._ids):
+            return None
+        number = row // PAGE_ROWS
+        page = self._matches.get(number)
+        if page is None:
+            first = number * PAGE_ROWS
+            page = self._store.search_matches(self._query, self._ids[first : first + PAGE_ROWS])
+            self._matches[number] = page
+            while len(self._matches) > CACHED_PAGES:
+                self._matches.popitem(last=False)
+        else:
+            self._matches.move_to_end(number)
+        return page.get(int(self._ids[row]))
+
     def _remember(self, number: int, page: list[EventSummary | None]) -> None:
         self._pages[number] = page
         while len(self._pages) > CACHED_PAGES:
@@ -123,6 +150,8 @@ class EventListModel(QAbstractTableModel):
             return None
         if role == EVENT_ID_ROLE:
             return self.event_id(index.row())
+        if index.column() == MATCH:
+            return self._match_data(index.row(), role)
         if role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
@@ -143,6 +172,29 @@ class EventListModel(QAbstractTableModel):
             return summary.kind.label
         return summary.title
 
+    def _match_data(self, row: int, role: int):
+        if role not in (
+            MATCH_ROLE,
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
+            return None
+        found = self.search_match(row)
+        if role == MATCH_ROLE:
+            return found
+        if found is None:  # matched by its date or kind alone: the row's own tooltip
+            summary = self.summary(row)
+            if role != Qt.ItemDataRole.ToolTipRole or summary is None:
+                return None
+            return plain_tooltip(summary.accessible_text())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{found.field}: {found.text}"
+        words = f"Matched in {found.field}: {found.bracketed()}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return words
+        return plain_tooltip(words)
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
@@ -152,6 +204,7 @@ class EventListModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
         self._pages.clear()
+        self._matches.clear()
         self._apply_sort()
         self.layoutChanged.emit()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -9,17 +11,23 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from explorer.domain.date_query import DateInterval
 from explorer.domain.events import Changes, EventKind
-from explorer.ui.event_list import DATE, KIND, TITLE, EventListModel, kind_codes
+from explorer.domain.search_query import SearchQuery, parse_search
+from explorer.ui.event_list import DATE, KIND, MATCH, TITLE, EventListModel, kind_codes
+from explorer.ui.match_delegate import MatchDelegate
 from explorer.ui.open_store import OpenStore
+from explorer.ui.period_filter import PeriodFilter
 from explorer.ui.view_state import ViewState
 
 SEARCH_DELAY_MS = 150
@@ -38,6 +46,21 @@ _SHORT_KIND = {
     EventKind.OTHER: "Other",
 }
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# the search box's tooltip (markup of our own; nothing from a store goes in it)
+SEARCH_HELP = (
+    "<p>Words are looked for in every field an event's pane shows: title, summary, place, "
+    "level, participants, decisions, mission, fund administrator and purpose, related events "
+    "and sources. Word forms match (increase, increased), as do the words sources use for a "
+    "change of size (increase finds enlarge, grow). A number matches with or without "
+    "thousands separators (16000, 16,000).</p>"
+    "<p><b>Dates</b> narrow the list to what overlaps them and show that period: "
+    "<tt>2020</tt>, <tt>Aug 2021</tt>, <tt>8 July 2016</tt>, <tt>2014-2016</tt>, "
+    "<tt>2014..2021</tt>, <tt>2016-07-08</tt>; with words: <tt>2020 defence</tt>. "
+    'Put a date in quotes to search for it as words: <tt>"2020"</tt>.</p>'
+    "<p><b>Fields</b>: <tt>kind:summit</tt> (or <tt>kind:meeting</tt>, <tt>kind:troop</tt>), <tt>place:Brussels</tt>, <tt>source:UNDP</tt>, "
+    "<tt>title:</tt>, <tt>summary:</tt>, <tt>details:</tt>, <tt>related:</tt>; "
+    'a phrase in quotes: <tt>"legal basis"</tt>.</p>'
+)
 
 
 class EventListPanel(QWidget):
@@ -52,7 +75,9 @@ class EventListPanel(QWidget):
         self.setAccessibleName("Event list")
         self.setAccessibleDescription("Search box, kind filters and the list of events")
         self.search_box = self._build_search_box()
+        self.date_line, self.date_label, self.date_as_text = self._build_date_line()
         self.kind_boxes = self._build_kind_boxes()
+        self.period_filter = PeriodFilter(view_state, self)
         self.result_label = QLabel(self)
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
         self.result_label.setAccessibleName("List summary")
@@ -63,12 +88,14 @@ class EventListPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.search_box)
+        layout.addWidget(self.date_line)
         kinds = QGridLayout()
         kinds.setHorizontalSpacing(12)
         kinds.setVerticalSpacing(2)
         for i, box in enumerate(self.kind_boxes.values()):
             kinds.addWidget(box, i // 5, i % 5)
         layout.addLayout(kinds)
+        layout.addWidget(self.period_filter)
         layout.addWidget(self.result_label)
         layout.addWidget(self.table, 1)
 
@@ -78,6 +105,7 @@ class EventListPanel(QWidget):
         view_state.visible_range_changed.connect(self._on_range_changed)
         view_state.lanes_changed.connect(lambda _lanes: self._refresh())
         view_state.selection_changed.connect(self._on_selection_changed)
+        view_state.period_changed.connect(lambda _period: self._on_kinds_changed())
         open_store.changed.connect(self._on_store_changed)
         self._refresh()
 
@@ -85,15 +113,35 @@ class EventListPanel(QWidget):
 
     def _build_search_box(self) -> QLineEdit:
         box = QLineEdit(self)
-        box.setPlaceholderText("Search titles and summaries (Ctrl+F)")
+        box.setPlaceholderText("Search events: words, a date, place:… (Ctrl+F)")
+        box.setToolTip(SEARCH_HELP)
         box.setClearButtonEnabled(True)
         box.setAccessibleName("Search events")
         box.setAccessibleDescription(
-            "Full-text search; the list shows the matches and the timeline dims the rest. "
+            "Full-text search of every field a pane shows, and dates such as 2020 or Aug 2021; "
+            "the list shows the matches and the timeline dims the rest. "
             "Down moves into the results, Enter selects and returns to the timeline."
         )
         box.installEventFilter(self)
         return box
+
+    def _build_date_line(self) -> tuple[QWidget, QLabel, QToolButton]:
+        """The line under the search box saying which words were read as a date."""
+        line = QWidget(self)
+        row = QHBoxLayout(line)
+        row.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(line)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setAccessibleName("Date read from the search")
+        as_text = QToolButton(line)
+        as_text.setText("Search as words")
+        as_text.setToolTip("Search for these words instead of the dates (puts them in quotes)")
+        as_text.setAccessibleName("Search the date as words")
+        as_text.clicked.connect(self.search_date_as_words)
+        row.addWidget(label, 1)
+        row.addWidget(as_text)
+        line.hide()
+        return line, label, as_text
 
     def _build_kind_boxes(self) -> dict[EventKind, QCheckBox]:
         boxes = {}
@@ -131,6 +179,9 @@ class EventListPanel(QWidget):
         header.resizeSection(DATE, metrics.horizontalAdvance("28–29 September 2021") + 16)
         header.resizeSection(KIND, metrics.horizontalAdvance("ministerial meeting__"))
         header.setSectionsClickable(True)
+        header.resizeSection(TITLE, metrics.horizontalAdvance("x") * 30)
+        table.setItemDelegateForColumn(MATCH, MatchDelegate(table))
+        table.setColumnHidden(MATCH, True)
         table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         table.doubleClicked.connect(lambda _index: self.activated.emit())
         table.installEventFilter(self)
@@ -165,33 +216,98 @@ class EventListPanel(QWidget):
     def _on_kinds_changed(self) -> None:
         self._run_search() if self.searching else self._refresh()
 
-    def _on_range_changed(self, _start: float, _end: float, _origin: object) -> None:
-        if not self.searching:
+    def _on_range_changed(self, _start: float, _end: float, origin: object) -> None:
+        if origin is not self and not self.searching:
             self._window_timer.start()
 
     def _run_search(self) -> None:
         text = self.search_box.text().strip()
-        if not text:
+        query = parse_search(text) if text else None
+        self._show_date(query)
+        if query is None or query.is_empty:
             self._view_state.set_search_matches(None)
+            self.table.setColumnHidden(MATCH, True)
             self._refresh()
             return
-        hits = self._open_store.store.search(text, limit=SEARCH_LIMIT, kinds=self.checked_kinds())
+        if query.interval is not None:
+            self._view_state.set_visible_range(
+                query.interval.start_day, query.interval.end_day, origin=self
+            )
+        if not query.terms:  # a date or kind alone: those events, as the window lists them
+            self._view_state.set_search_matches(None)
+            self.table.setColumnHidden(MATCH, True)
+            period = query.interval
+            start, end = (period.start_day, period.end_day) if period else (-np.inf, np.inf)
+            self._list_window(start, end, period, query.kinds)
+            return
+        hits = self._open_store.store.search(
+            self._within_period(query), limit=SEARCH_LIMIT, kinds=self.checked_kinds()
+        )
         self._view_state.set_search_matches(frozenset(h.id for h in hits))
-        self._show(lambda: self.model.set_summaries(hits))
+        self.table.setColumnHidden(MATCH, False)
+        self._show(lambda: self.model.set_summaries(hits, query))
         more = " (the first ones)" if len(hits) == SEARCH_LIMIT else ""
         found = f"{len(hits):,} match{'es' if len(hits) != 1 else ''}"
         self.result_label.setText(f"{found} for “{text}”{more}")
+
+    def _within_period(self, query: SearchQuery) -> SearchQuery:
+        """The query narrowed to the From/To filter's period as well as its own date."""
+        period = self._view_state.period
+        if period is None:
+            return query
+        interval = period if query.interval is None else query.interval
+        start = max(period.start_day, interval.start_day)
+        end = max(start, min(period.end_day, interval.end_day))
+        return replace(query, interval=DateInterval(start, end, interval.text))
+
+    def _show_date(self, query: SearchQuery | None) -> None:
+        interval = query.interval if query else None
+        if interval is None:
+            self.date_line.hide()
+            return
+        self.date_label.setText(f"“{interval.text}” read as a date: {interval.label()}")
+        self.date_line.show()
+
+    def search_date_as_words(self) -> None:
+        """Put the words read as a date in quotes, so the search looks for them as words."""
+        query = parse_search(self.search_box.text())
+        if query.interval is None:
+            return
+        text = self.search_box.text()
+        at = text.find(query.interval.text)
+        if at < 0:
+            return
+        quoted = f'"{query.interval.text}"'
+        self.search_box.setText(text[:at] + quoted + text[at + len(query.interval.text) :])
+        self._search_timer.stop()
+        self._run_search()
 
     def _refresh(self) -> None:
         if self.searching:
             self._run_search()
             return
-        columns = self._open_store.columns
         start, end = self._view_state.visible_range
-        rows = columns.window(start, end)
-        kinds = self.checked_kinds()
-        if len(kinds) < len(EventKind):  # the mask costs time on a million rows: only when needed
-            rows = rows[np.isin(columns.kind[rows], kind_codes(kinds))]
+        self._list_window(start, end)
+
+    def _list_window(
+        self,
+        start: float,
+        end: float,
+        period: DateInterval | None = None,
+        kinds: frozenset[EventKind] | None = None,
+    ) -> None:
+        """List the events overlapping ``[start, end)`` (the visible window, a period or all
+        time) of the kinds ticked (and of ``kinds``, when a search names some)."""
+        shown_kinds = self.checked_kinds() if kinds is None else self.checked_kinds() & kinds
+        columns = self._open_store.columns
+        period = self._view_state.period
+        if period is not None:  # the From/To filter holds wherever the timeline is
+            start, end = max(start, period.start_day), min(end, period.end_day)
+        rows = columns.window(start, end) if end > start else np.zeros(0, np.int64)
+        if len(shown_kinds) < len(
+            EventKind
+        ):  # the mask costs time on a million rows: only when needed
+            rows = rows[np.isin(columns.kind[rows], kind_codes(shown_kinds))]
         count = len(rows)
         if count and int(rows[-1]) - int(rows[0]) + 1 == count:
             # a run of consecutive events (the whole store, zoomed out): the list shows views
@@ -201,7 +317,8 @@ class EventListPanel(QWidget):
             lambda: self.model.set_rows(columns.ids[rows], columns.start[rows], columns.kind[rows])
         )
         # as the status bar counts them: "1,000,000 events", "1 event"
-        self.result_label.setText(f"{count:,} event{'s' if count != 1 else ''} in view")
+        where = f"in {period.label()}" if period else "in view" if kinds is None else "in all"
+        self.result_label.setText(f"{count:,} event{'s' if count != 1 else ''} {where}")
 
     def _show(self, fill) -> None:
         """Replace the rows and keep the shared selection selected in the table."""

@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         state.selection_changed.connect(self._on_selection_changed)
         state.visible_range_changed.connect(lambda *_: self._status_timer.start())
         state.lanes_changed.connect(self._on_lanes_changed)
+        state.period_changed.connect(self._on_period_changed)
         self.list_panel.activated.connect(self.focus_timeline)
         self.history.changed.connect(self._update_history_actions)
         self._update_history_actions()
@@ -225,6 +226,14 @@ class MainWindow(QMainWindow):
             self.actions.lane_action(lane).setChecked(lane in lanes)
         self._status_timer.start()
 
+    def _on_period_changed(self, period) -> None:
+        """The From/To filter: the timeline shows that period; cleared, the whole story."""
+        if period is None:
+            self.fit_all()
+        else:
+            self.view_state.set_visible_range(period.start_day, period.end_day, origin=self)
+        self._status_timer.start()
+
     def apply_lane_actions(self) -> None:
         """Show the lanes whose View action is checked."""
         lanes = frozenset(lane for lane in Lane if self.actions.lane_action(lane).isChecked())
@@ -245,8 +254,10 @@ class MainWindow(QMainWindow):
         count = int(np.isin(self.columns.lane[rows], shown).sum())
         first = date_of(int(np.clip(start, FIRST_DAY, END_DAY - 1)))
         last = date_of(int(np.clip(np.ceil(end) - 1, FIRST_DAY, END_DAY - 1)))  # end exclusive
+        period = self.view_state.period
+        filtered = f"Dates {period.label()} · " if period is not None else ""
         self.range_label.setText(
-            f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y} · "
+            f"{filtered}{first.day} {first:%b %Y} – {last.day} {last:%b %Y} · "
             f"{count:,} event{'s' if count != 1 else ''} in view"
         )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from explorer.domain.date_query import DateInterval
 from explorer.domain.events import Lane
 
 
@@ -17,6 +18,7 @@ class ViewState(QObject):
     visible_range_changed = Signal(float, float, object)  # start_day, end_day, origin
     lanes_changed = Signal(object)  # frozenset[Lane]
     search_changed = Signal(object)  # None (no search) or frozenset of matching row ids
+    period_changed = Signal(object)  # the From/To filter: a DateInterval, or None for all time
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -24,6 +26,7 @@ class ViewState(QObject):
         self._range: tuple[float, float] = (0.0, 1.0)
         self._lanes: frozenset[Lane] = frozenset(Lane)
         self._matches: frozenset[int] | None = None
+        self._period: DateInterval | None = None
 
     @property
     def selected(self) -> int | None:
@@ -70,3 +73,14 @@ class ViewState(QObject):
         if matches != self._matches:
             self._matches = matches
             self.search_changed.emit(matches)
+
+    @property
+    def period(self) -> DateInterval | None:
+        """The From/To filter's period, or None when every date is shown."""
+        return self._period
+
+    def set_period(self, period: DateInterval | None) -> None:
+        """Filter to a period (None clears the filter)."""
+        if period != self._period:
+            self._period = period
+            self.period_changed.emit(period)

@@ -78,3 +78,18 @@ def test_list_limit_shows_the_first_events_in_time(run_cli):
     assert "Istanbul Summit" in lines[1] and "Riga Summit" in lines[2]
     assert lines[-1] == "2 events"
     assert run_cli("list", "--limit", "-1").returncode == 2
+
+
+def test_list_search_is_the_search_boxs_search(run_cli):
+    year = run_cli("list", "--search", "2020", check=True)
+    assert "'2020' read as the date 2020" in year.stderr
+    assert "defence-ministers-2020-06" in year.stdout and "warsaw-summit-2016" not in year.stdout
+    found = run_cli("list", "--search", "place:Brussels 2018", check=True).stdout.splitlines()
+    assert found[0].split() == ["DATE", "KIND", "TITLE", "ID", "MATCH"]
+    assert any(
+        "brussels-summit-2018" in row and "place: [Brussels], Belgium" in row for row in found
+    )
+    words = run_cli("list", "--search", "increase 16,000", check=True).stdout
+    assert "defence-ministers-2017-11" in words and "[Enlarge]" in words
+    quoted = run_cli("list", "--search", '"2020" defence', check=True)
+    assert quoted.stderr == "" and "warsaw" not in quoted.stdout

@@ -155,7 +155,7 @@ def test_an_id_already_in_the_store_is_refused_unless_replacing(tmp_path):
     assert (changes.added, changes.updated) == (("new",), ("a",))
     assert store.event("a").title == "New title"
     assert [link.other.key for link in store.linked_events("a")] == ["b"]
-    assert [s.key for s in store.search("title")] == ["a"]
+    assert [s.key for s in store.search("title:title")] == ["a"]
 
 
 def test_relations_may_point_forward_and_into_the_store(tmp_path):

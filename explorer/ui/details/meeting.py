@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from explorer.domain.details import DetailsError, meeting_details
+from PySide6.QtWidgets import QWidget
+
+from explorer.domain.decision_chain import decision_chain
+from explorer.domain.details import DetailsError, fund_details, meeting_details
+from explorer.domain.events import EventKind
 from explorer.ui.details.base import DetailPane
 from explorer.ui.details.widgets import stacked, text_label
 
 
 class MeetingPane(DetailPane):
     """Name, place, date in its original wording and exact form, level, participants and the
-    decisions taken, each linked to the troop-level change or fund it concerns."""
+    decisions taken, each linked to the troop-level change or fund it concerns; a commitment to
+    a fund shows its horizon and the meetings that reaffirmed or extended it later."""
 
     def add_kind_fields(self) -> None:
         """Add the meeting's fields and its decisions."""
@@ -33,4 +38,31 @@ class MeetingPane(DetailPane):
             parts = [text_label(decision.text, self, name=f"Decision {number}")]
             if decision.concerns:
                 parts.append(self.link_to_key(decision.concerns))
+                parts += self._follow_up(decision.concerns, number)
             self.row(layout, f"{number}.", stacked(self, *parts))
+
+    def _follow_up(self, concerns: str, number: int) -> list[QWidget]:
+        """The commitment a decision made to a fund (its horizon) and the meetings that later
+        reaffirmed or extended it, or that it built on, as links."""
+        concerned = self.store.event(concerns)
+        if concerned is None or concerned.kind is not EventKind.FUND:
+            return []
+        try:
+            chain = decision_chain(self.record.key, fund_details(concerned))
+        except DetailsError:
+            return []
+        if chain is None:
+            return []
+        horizon = chain.wording or chain.horizon.display()
+        parts: list[QWidget] = [
+            text_label(
+                f"Commitment {chain.action}: {horizon} (to {chain.horizon.exact_text()})",
+                self,
+                name=f"Decision {number} horizon",
+            )
+        ]
+        for link in (*chain.earlier, *chain.later):
+            wording = link.wording or link.horizon.display()
+            parts.append(text_label(f"{link.action.capitalize()} ({wording}):", self))
+            parts.append(self.link_to_key(link.meeting_key))
+        return parts

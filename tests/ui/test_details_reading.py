@@ -156,7 +156,7 @@ def test_the_pane_shows_the_events_own_warnings(make_window):
         FuzzyDate.parse("2016-07-09"),
         sources=(Source("A page", "https://example.org/a", publisher="Wiki (Wikipedia mirror)"),),
     )
-    window.store.add_events([unsourced, sourced_high])
+    window.open_store.notify(window.store.add_events([unsourced, sourced_high]))
     select(window, "no-source")
     texts = pane_texts(window)
     assert "Data-quality warnings" in texts
@@ -181,7 +181,7 @@ def test_a_troop_change_shows_its_series_warning(make_window):
         sources=(Source("A page", "https://example.org/a"),),
         confidence="medium",
     )
-    window.store.add_events([wrong])
+    window.open_store.notify(window.store.add_events([wrong]))
     select(window, "rsm-wrong-before")
     texts = pane_texts(window)
     assert any(t.startswith("level_before 5,000 does not match the previous step") for t in texts)

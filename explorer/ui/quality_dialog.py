@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from explorer.domain.events import Changes
 from explorer.domain.quality import Finding, findings
 from explorer.ui.details.warnings import rule_text
-from explorer.ui.event_list import plain_tooltip
 from explorer.ui.open_store import OpenStore
+from explorer.ui.plain_text import plain_tooltip
 from explorer.ui.view_state import ViewState
 
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -43,6 +43,8 @@ def run_list(options: argparse.Namespace) -> int:
         end = FuzzyDate.parse(options.end).end_day if options.end else None
     except DateError as exc:
         return fail(f"--from/--to: {exc}")
+    if start is not None and end is not None and start >= end:
+        return fail(f"--from {options.start} comes after --to {options.end}: no day is in both")
     if options.limit is not None and options.limit < 0:
         return fail("--limit: must be 0 or more")
     if options.limit is not None:

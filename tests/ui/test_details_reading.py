@@ -185,3 +185,13 @@ def test_a_troop_change_shows_its_series_warning(make_window):
     select(window, "rsm-wrong-before")
     texts = pane_texts(window)
     assert any(t.startswith("level_before 5,000 does not match the previous step") for t in texts)
+
+
+def test_a_missions_places_are_listed_by_role(make_window):
+    window = make_window()
+    select(window, "resolute-support-mission")
+    texts = pane_texts(window)
+    assert "Kabul/Bagram" in texts
+    assert "Mazar-e-Sharif (north), Herat (west), Kandahar (south), Laghman (east)" in texts
+    assert {"Hub", "Spokes"} <= set(captions(window))
+    assert "Place" not in captions(window)

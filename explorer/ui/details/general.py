@@ -21,9 +21,8 @@ class GeneralPane(DetailPane):
                 return
             if mission.mission:
                 self.row(self.fields, "Mission", mission_name(mission.mission))
-            for place in mission.places:
-                where = ", ".join(p for p in (place.role, place.region) if p)
-                self.row(self.fields, "Place", f"{place.name} ({where})" if where else place.name)
+            for role, names in places_by_role(mission.places):
+                self.row(self.fields, role, ", ".join(names))
         figures = self.record.details.get("figures")
         if isinstance(figures, dict) and figures:
             layout = self.section("Figures")
@@ -50,3 +49,16 @@ def figure_text(value: object) -> str:
     if isinstance(value, float):
         return f"{value:,.{0 if value.is_integer() else 2}f}"
     return str(value)
+
+
+def places_by_role(places) -> list[tuple[str, list[str]]]:
+    """The places grouped by role, in order: ('Hub', ['Kabul/Bagram']), ('Spokes', ['Herat
+    (west)', ...]); places with no role are 'Place'/'Places'."""
+    groups: dict[str, list[str]] = {}
+    for place in places:
+        name = f"{place.name} ({place.region})" if place.region else place.name
+        groups.setdefault(place.role or "place", []).append(name)
+    return [
+        (sentence_case(role + ("s" if len(names) > 1 else "")), names)
+        for role, names in groups.items()
+    ]

@@ -81,4 +81,4 @@ def print_table(events: list[EventSummary]) -> None:
     for row in [COLUMNS, *rows]:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=True)]
         out.write("  ".join(cells).rstrip() + "\n")
-    out.write(f"{len(rows)} event{'s' if len(rows) != 1 else ''}\n")
+    out.write(f"{len(rows):,} event{'s' if len(rows) != 1 else ''}\n")

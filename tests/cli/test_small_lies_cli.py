@@ -34,3 +34,10 @@ def test_screenshot_into_a_missing_folder_is_refused_and_creates_nothing(run_cli
     assert not (tmp_path / "no").exists()
     export = run_cli("--db", store, "export", tmp_path / "no" / "x.json")
     assert export.returncode == 2 and not (tmp_path / "no").exists()  # as export does
+
+
+def test_list_counts_with_thousands_separators(run_cli, tmp_path):
+    store = tmp_path / "big.db"
+    run_cli("generate", "--events", "1200", "--out", store, check=True)
+    result = run_cli("--db", store, "list", check=True)
+    assert result.stdout.splitlines()[-1] == "1,200 events"

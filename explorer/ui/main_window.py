@@ -202,6 +202,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.importer.stop()  # a running import is cancelled and its thread joined
+        if self.quality_dialog is not None:
+            self.quality_dialog.stop()  # a running data-quality check too
         self.save_settings()
         super().closeEvent(event)
 

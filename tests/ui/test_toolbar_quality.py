@@ -68,6 +68,7 @@ def test_data_quality_lists_the_findings_and_opens_their_event(make_window, qtbo
     dialog = window.quality_dialog
     qtbot.waitExposed(dialog)
     qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.waitUntil(lambda: dialog.findings is not None)  # the check runs in the background
     table = dialog.table
     rows = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
     assert rows == [["Said nowhere", "No source", "no source is given"]]
@@ -83,6 +84,27 @@ def test_data_quality_of_the_shipped_dataset_finds_nothing(make_window, qtbot):
     window = make_window()
     window.show_data_quality()
     dialog = window.quality_dialog
+    qtbot.waitUntil(lambda: dialog.findings is not None)
     assert dialog.table.rowCount() == 0
     assert dialog.summary_label.text().startswith("No findings")
     assert not dialog.open_button.isEnabled()
+
+
+def test_data_quality_of_a_big_store_lists_the_first_thousand(make_window, qtbot, tmp_path):
+    from explorer.store.generate import write_store
+
+    path = tmp_path / "generated.db"
+    write_store(path, 1500)  # generated events have no sources: one finding each
+    window = make_window(path=path)
+    window.show_data_quality()
+    dialog = window.quality_dialog
+    qtbot.waitUntil(lambda: dialog.findings is not None, timeout=20_000)
+    assert len(dialog.findings) >= 1500
+    assert dialog.table.rowCount() == 1000
+    assert "The first 1,000 are listed" in dialog.summary_label.text()
+    # a change to the store runs the check again
+    event = Event("one-more", EventKind.OTHER, "One more", FuzzyDate.parse("2012-03-04"))
+    window.open_store.notify(window.store.add_events([event]))
+    assert dialog.findings is None
+    qtbot.waitUntil(lambda: dialog.findings is not None, timeout=20_000)
+    assert any(f.event_key == "one-more" for f in dialog.findings)

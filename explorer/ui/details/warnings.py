@@ -35,8 +35,8 @@ def rule_text(rule: str) -> str:
 
 def event_warnings(store, event: Event, cache: dict) -> list[Finding]:
     """The findings about ``event``: its own, and for a troop-level change those its mission's
-    series gives it. Only the mission's changes are read (once per store, in ``cache``), not
-    the whole store, so selecting an event stays quick in a store of a million."""
+    series gives it. Only the mission's changes are read (once per store and mission, in
+    ``cache``), not the whole store, so selecting an event stays quick in a store of a million."""
     if event.kind is EventKind.TROOP_LEVEL_CHANGE:
         try:
             mission = troop_level_change(event).mission
@@ -44,10 +44,6 @@ def event_warnings(store, event: Event, cache: dict) -> list[Finding]:
             return findings([event])
         key = ("mission_findings", mission)
         if key not in cache:
-            steps = store.troop_series(mission)
-            changes = [store.event(step.event_key) for step in steps]
-            cache[key] = ({s.event_key for s in steps}, findings_by_event(c for c in changes if c))
-        in_series, by_event = cache[key]
-        if event.key in in_series:
-            return by_event.get(event.key, [])
+            cache[key] = findings_by_event(store.troop_changes(mission))
+        return cache[key].get(event.key, [])
     return findings([event])

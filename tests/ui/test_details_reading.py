@@ -160,9 +160,9 @@ def test_the_pane_shows_the_events_own_warnings(make_window):
     select(window, "no-source")
     texts = pane_texts(window)
     assert "Data-quality warnings" in texts
-    assert "no source is given" in texts
+    assert "No source: no source is given" in texts
     select(window, "secondary-only")
-    assert "marked high, but every source is secondary" in pane_texts(window)
+    assert "Confidence: marked high, but every source is secondary" in pane_texts(window)
 
 
 def test_a_troop_change_shows_its_series_warning(make_window):
@@ -184,7 +184,10 @@ def test_a_troop_change_shows_its_series_warning(make_window):
     window.open_store.notify(window.store.add_events([wrong]))
     select(window, "rsm-wrong-before")
     texts = pane_texts(window)
-    assert any(t.startswith("level_before 5,000 does not match the previous step") for t in texts)
+    assert any(
+        t.startswith("Troop series: level_before 5,000 does not match the previous step")
+        for t in texts
+    ), texts
 
 
 def test_a_missions_places_are_listed_by_role(make_window):

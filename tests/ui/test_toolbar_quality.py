@@ -77,7 +77,7 @@ def test_data_quality_lists_the_findings_and_opens_their_event(make_window, qtbo
     qtbot.waitUntil(table.hasFocus)
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert selected_key(window) == "said-nowhere"
-    assert "no source is given" in pane_texts(window)
+    assert "No source: no source is given" in pane_texts(window)
 
 
 def test_data_quality_of_the_shipped_dataset_finds_nothing(make_window, qtbot):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QFrame, QVBoxLayout, QWidget
 
 from explorer.domain.events import EventSummary, Source, sentence_case
 from explorer.ui.details.warnings import event_warnings, rule_text
@@ -71,10 +71,10 @@ class DetailPane(QWidget):
         if event.summary:
             self.summary_label = text_label(event.summary, self, name="Summary")
             self.layout_.addWidget(self.summary_label)
+        self.add_warnings()
         self.fields = form()
         self.layout_.addLayout(self.fields)
         self.add_kind_fields()
-        self.add_warnings()
         self.add_related_events()
         self.add_sources()
         self.layout_.addStretch(1)
@@ -128,15 +128,23 @@ class DetailPane(QWidget):
 
     def add_warnings(self) -> None:
         """The data-quality findings about this event (the same as ``check`` and Help > Data
-        Quality list), so a reader sees what is doubtful where the fact is shown."""
+        Quality list them), in a framed box under the summary, where a reader sees them first."""
         self.warnings = event_warnings(self.store, self.record, self.cache)
         if not self.warnings:
             return
-        layout = self.section("Data-quality warnings")
+        box = QFrame(self)
+        box.setObjectName("data_quality_warnings")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        box.setAccessibleName("Data-quality warnings")
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(8, 6, 8, 6)
+        inner.setSpacing(2)
+        title = heading("Data-quality warnings", box, scale=1.0)
+        inner.addWidget(title)
         for number, finding in enumerate(self.warnings, start=1):
-            label = text_label(finding.message, self, name=f"Warning {number}")
-            label.setAccessibleDescription(f"{finding.rule}: {finding.message}")
-            self.row(layout, rule_text(finding.rule), label)
+            text = f"{rule_text(finding.rule)}: {finding.message}"
+            inner.addWidget(text_label(text, box, name=f"Warning {number}: {text}"))
+        self.layout_.addWidget(box)
 
     def add_related_events(self) -> None:
         """Every related event, both directions, each a link (decided at, extends, ...)."""

@@ -77,6 +77,8 @@ def run_export(options: argparse.Namespace) -> int:
 )
 def run_import(options: argparse.Namespace) -> int:
     """Import a file in one transaction; a bad event is named with its line and field."""
+    if options.file.is_dir():
+        return fail(f"{options.file}: is a folder, not a file to import")
     if other := chosen_format(options, importing=True):
         return run_import_other(options, other)
     file_format(options.file)

@@ -49,6 +49,8 @@ def run_list(options: argparse.Namespace) -> int:
         end = FuzzyDate.parse(options.end).end_day if options.end else None
     except DateError as exc:
         return fail(f"--from/--to: {exc}")
+    if start is not None and end is not None and start >= end:
+        return fail(f"--from {options.start} comes after --to {options.end}: no day is in both")
     if options.limit is not None and options.limit < 0:
         return fail("--limit: must be 0 or more")
     if options.limit is not None:
@@ -99,7 +101,7 @@ def print_table(events: list[EventSummary], matches: dict[int, SearchMatch] | No
     for row in [columns, *rows]:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=True)]
         out.write("  ".join(cells).rstrip() + "\n")
-    out.write(f"{len(rows)} event{'s' if len(rows) != 1 else ''}\n")
+    out.write(f"{len(rows):,} event{'s' if len(rows) != 1 else ''}\n")
 
 
 def _match_text(match: SearchMatch | None) -> str:

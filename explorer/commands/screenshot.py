@@ -54,6 +54,11 @@ def run_screenshot(options: argparse.Namespace) -> int:
         visible = (first.start_day, last.end_day)
     if options.output.suffix.lower() != ".png":
         return fail(f"{options.output}: the screenshot is written as PNG; name it *.png")
+    folder = options.output.parent
+    if not folder.is_dir():  # as export: a missing folder is refused, never created
+        return fail(f"{options.output}: cannot write here (no folder {folder})")
+    if options.output.is_dir():
+        return fail(f"{options.output}: is a folder, not a file to write")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
     store = open_store(options.db, must_exist=options.db is not None)
@@ -95,7 +100,6 @@ def _render(options, store, size: tuple[int, int], visible) -> int:
         image = window.grab()
         window.close()
         window.deleteLater()
-    options.output.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(options.output), "PNG"):
         return fail(f"{options.output}: could not be written")
     print(f"{options.output}: {image.width()}x{image.height()}")

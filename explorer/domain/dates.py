@@ -246,6 +246,21 @@ class FuzzyDate:
         """The source's wording when there is one, else the exact text."""
         return self.wording or self.exact_text()
 
+    @property
+    def distinct_wording(self) -> str | None:
+        """The source's wording when it says more than the exact text ('late 2014'); None
+        when there is none or it only repeats it ('8-9 July 2016' beside '8–9 July 2016')."""
+        if not self.wording:
+            return None
+        return None if _same_words(self.wording, self.exact_text()) else self.wording
+
+    def full_text(self) -> str:
+        """The date once: the exact text, with the source's wording after it only when that
+        wording says something more ('2014 (late 2014)')."""
+        exact = self.exact_text()
+        wording = self.distinct_wording
+        return f"{exact} (as written: {wording})" if wording else exact
+
 
 @functools.lru_cache(maxsize=1 << 16)
 def parse_date_cached(text: str, precision: str | None = None) -> FuzzyDate:
@@ -254,6 +269,18 @@ def parse_date_cached(text: str, precision: str | None = None) -> FuzzyDate:
     The one cache of parsed dates: a large import repeats the same few thousand dates.
     """
     return FuzzyDate.parse(text, precision)
+
+
+_DASHES = re.compile(r"\s*[-\u2010-\u2015]\s*")
+
+
+def _same_words(a: str, b: str) -> bool:
+    """True when two date texts differ only in dashes, spaces or case."""
+
+    def norm(text: str) -> str:
+        return " ".join(_DASHES.sub("-", text).casefold().split())
+
+    return norm(a) == norm(b)
 
 
 def _day_text(date: dt.date) -> str:

@@ -15,8 +15,19 @@ MEETING_LEVELS = {
     "foreign_ministers": "Foreign Ministers",
     "foreign_and_defence_ministers": "Foreign and Defence Ministers",
 }
+# A troop-level change names its mission by a short code; a reader wants the mission's name.
+MISSION_NAMES = {
+    "ISAF": "International Security Assistance Force (ISAF)",
+    "RSM": "Resolute Support Mission",
+}
 COMMITMENT_ACTIONS = ("set", "extended", "reaffirmed")
 CONTRIBUTION_QUALIFIERS = ("over", "about", "exactly", "at least", "under")
+
+
+def mission_name(code: str) -> str:
+    """The full name of a mission code ('RSM' -> 'Resolute Support Mission'); an unknown code
+    (a store of your own) is shown as it is."""
+    return MISSION_NAMES.get(code, code)
 
 
 class DetailsError(ValueError):

@@ -29,6 +29,12 @@ class EventKind(StrEnum):
         return _KIND_LABELS[self]
 
     @property
+    def heading(self) -> str:
+        """The label as a heading starts: 'UN resolution', 'Troop-level change' (never
+        str.capitalize, which lowers the rest: 'Un resolution')."""
+        return sentence_case(self.label)
+
+    @property
     def lane(self) -> Lane:
         """The timeline lane this kind is drawn in."""
         return _KIND_LANES[self]
@@ -73,6 +79,11 @@ class RelationType(StrEnum):
     def inverse_label(self) -> str:
         """How the relation reads from its target event."""
         return _RELATION_LABELS[self][1]
+
+
+def sentence_case(text: str) -> str:
+    """``text`` with its first letter upper case and the rest left as written."""
+    return text[:1].upper() + text[1:]
 
 
 MEETING_KINDS = frozenset(

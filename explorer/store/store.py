@@ -371,15 +371,23 @@ class Store(StoreFile):
             linked += [LinkedEvent(RelationType(r[0]), outgoing, _summary(r[1:])) for r in rows]
         return linked
 
-    def troop_series(self, mission: str) -> list[TroopLevelStep]:
-        """The troop-level steps of ``mission`` (e.g. 'ISAF', 'RSM')."""
+    def troop_changes(self, mission: str, batch: int = 1000) -> list[Event]:
+        """Every troop-level change of ``mission``, in time order; sources and relations are
+        read ``batch`` events a query, not one by one (a generated mission has thousands)."""
         rows = self.execute(
             f"SELECT {_FULL_COLUMNS} FROM event e WHERE e.kind = ? AND {VALID_EVENT}"
             " AND json_extract(CASE WHEN json_valid(e.details) THEN e.details END, '$.mission') = ?"
             " ORDER BY e.start_day",
             (EventKind.TROOP_LEVEL_CHANGE.value, mission),
         ).fetchall()
-        return troop_series((self._full_event(r) for r in rows), mission)
+        events: list[Event] = []
+        for first in range(0, len(rows), batch):
+            events += self._full_events(rows[first : first + batch])
+        return events
+
+    def troop_series(self, mission: str) -> list[TroopLevelStep]:
+        """The troop-level steps of ``mission`` (e.g. 'ISAF', 'RSM')."""
+        return troop_series(self.troop_changes(mission), mission)
 
     def count_of_kind(self, kind: EventKind | str) -> int:
         """How many events of one kind the store holds."""

@@ -152,6 +152,13 @@ MENUS: tuple[tuple[str, tuple[Spec | None, ...]], ...] = (
                 "Every key of the app",
                 "show_shortcuts",
             ),
+            Spec(
+                "data_quality",
+                "&Data Quality…",
+                None,
+                "What the data-quality check finds in this store, each opening its event",
+                "show_data_quality",
+            ),
             Spec("about", "&About Timeline Explorer", None, "Version and data", "show_about"),
         ),
     ),
@@ -209,6 +216,12 @@ class WindowActions:
             menu.addAction(action)
             self.scheme_actions[scheme] = action
             self.by_name[f"scheme_{scheme}"] = action
+
+    def add_view_toggle(self, action: QAction) -> None:
+        """Put a show/hide action (the toolbar's) in the View menu, above Full Screen."""
+        view_menu = next(m for m in self.menus if m.title() == "&View")
+        view_menu.insertAction(self.by_name["full_screen"], action)
+        self.by_name[action.objectName()] = action
 
     def __getitem__(self, name: str) -> QAction:
         return self.by_name[name]

@@ -162,7 +162,7 @@ class EventListModel(QAbstractTableModel):
         if summary is None:
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(summary.accessible_text())
+            return plain_tooltip(tooltip_lines(summary))
         if role != Qt.ItemDataRole.DisplayRole:
             return summary.accessible_text()
         column = index.column()
@@ -246,6 +246,12 @@ def _in_time_order(start: np.ndarray, ids: np.ndarray) -> bool:
         return True
     step, id_step = np.diff(start), np.diff(ids)
     return bool(np.all((step > 0) | ((step == 0) & (id_step > 0))))
+
+
+def tooltip_lines(summary: EventSummary) -> str:
+    """Title, kind and the whole date (a long range is elided in its column), the date said
+    once: the source's wording only where it says more than the exact form."""
+    return f"{summary.title}\n{summary.kind.heading}\n{summary.when.full_text()}"
 
 
 def kind_codes(kinds: set[EventKind]) -> np.ndarray:

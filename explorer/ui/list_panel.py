@@ -33,6 +33,7 @@ from explorer.ui.view_state import ViewState
 SEARCH_DELAY_MS = 150
 WINDOW_DELAY_MS = 80
 SEARCH_LIMIT = 2000
+DATE_COLUMN_SAMPLE = "11 August 2003 – 31 December 2014"
 _SHORT_KIND = {
     EventKind.SUMMIT: "Summits",
     EventKind.LEADERS_MEETING: "Leaders",
@@ -176,7 +177,8 @@ class EventListPanel(QWidget):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = table.horizontalHeader()
         header.setStretchLastSection(True)
-        header.resizeSection(DATE, metrics.horizontalAdvance("28–29 September 2021") + 16)
+        # room for a range of two whole dates; a longer one is elided, its tooltip whole
+        header.resizeSection(DATE, metrics.horizontalAdvance(DATE_COLUMN_SAMPLE) + 16)
         header.resizeSection(KIND, metrics.horizontalAdvance("ministerial meeting__"))
         header.setSectionsClickable(True)
         header.resizeSection(TITLE, metrics.horizontalAdvance("x") * 30)

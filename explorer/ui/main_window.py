@@ -24,13 +24,18 @@ from explorer.ui.importer import WindowImport
 from explorer.ui.list_panel import EventListPanel
 from explorer.ui.open_store import OpenStore
 from explorer.ui.palette import ColorSchemes
+from explorer.ui.quality_dialog import DataQualityDialog
 from explorer.ui.saved_views import install_saved_views
 from explorer.ui.settings import Settings
 from explorer.ui.timeline.widget import TimelineWidget
+from explorer.ui.toolbar import MainToolBar
 from explorer.ui.view_state import ViewState
 from explorer.ui.window_outputs import install_output_actions
 
 STATUS_DELAY_MS = 60
+# the first start's split, in per cent for the first pane: the timeline gets a little more than
+# half the height (its lanes need it beside the toolbar), the list a little more than half the width
+FIRST_SHARE = {"main_splitter": 55, "lower_splitter": 50}
 
 
 class MainWindow(QMainWindow):
@@ -57,6 +62,10 @@ class MainWindow(QMainWindow):
         install_output_actions(self)
         install_go_to_date(self)
         install_saved_views(self)
+        self.toolbar = MainToolBar(self.actions.__getitem__, self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.actions.add_view_toggle(self.toolbar.toggleViewAction())
+        self.quality_dialog: DataQualityDialog | None = None
         self.importer = WindowImport(self)
         self.actions["cancel_import"].setEnabled(False)  # only while an import runs
         self._build_pane_keys()
@@ -161,7 +170,8 @@ class MainWindow(QMainWindow):
                 splitter.setSizes(sizes)
             else:
                 length = max(self.height() if splitter is self.main_splitter else self.width(), 600)
-                splitter.setSizes([length // 2, length - length // 2])
+                first = length * FIRST_SHARE[splitter.objectName()] // 100
+                splitter.setSizes([first, length - first])
         lanes = settings.lanes
         self.view_state.set_lanes(lanes if lanes is not None else frozenset(Lane))
         self._on_lanes_changed(self.view_state.lanes)
@@ -193,6 +203,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.importer.stop()  # a running import is cancelled and its thread joined
+        if self.quality_dialog is not None:
+            self.quality_dialog.stop()  # a running data-quality check too
         self.save_settings()
         super().closeEvent(event)
 
@@ -339,6 +351,13 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         """Help > Keyboard Shortcuts."""
         dialogs.show_shortcuts(self)
+
+    def show_data_quality(self) -> None:
+        """Help > Data Quality…: the findings of the check, each opening its event."""
+        if self.quality_dialog is None:
+            self.quality_dialog = DataQualityDialog(self.open_store, self.view_state, self)
+        self.quality_dialog.show()
+        self.quality_dialog.activateWindow()
 
     def show_about(self) -> None:
         """Help > About."""

@@ -12,6 +12,13 @@ from explorer.store.search import SearchMatch
 from explorer.ui.event_list import MATCH_ROLE
 
 _GAP = 4  # pixels between the cell's edge and the text
+_LEAD = 12  # characters kept before a matched word when the snippet is shifted to show it
+ELLIPSIS = "…"
+
+
+def _x_after(line, offset: int, word: tuple[int, int]) -> float:
+    """Where a matched word ends on the laid-out line."""
+    return line.cursorToX(offset + word[0] + word[1])[0]
 
 
 class MatchDelegate(QStyledItemDelegate):
@@ -38,13 +45,16 @@ class MatchDelegate(QStyledItemDelegate):
             group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
         prefix = f"{match.field}: "
-        layout = QTextLayout(prefix + match.text, opt.font)
-        layout.setFormats(self._formats(match, len(prefix), opt, selected))
-        layout.beginLayout()
-        line = layout.createLine()
-        line.setLineWidth(1e6)  # one line; the cell clips what does not fit
-        layout.endLayout()
         rect = QRectF(opt.rect).adjusted(_GAP, 0, -_GAP, 0)
+        text, ranges = match.text, list(match.ranges)
+        layout, line = self._laid_out(prefix, text, ranges, opt, selected)
+        if ranges and _x_after(line, len(prefix), ranges[0]) > rect.width():
+            # the first matched word lies past the cell's edge: start the snippet a few
+            # characters before it, so that what matched is what shows
+            cut = max(0, ranges[0][0] - _LEAD)
+            text = ELLIPSIS + text[cut:]
+            ranges = [(start - cut + len(ELLIPSIS), length) for start, length in ranges]
+            layout, line = self._laid_out(prefix, text, ranges, opt, selected)
         origin = QPointF(rect.left(), rect.top() + (rect.height() - line.height()) / 2)
         painter.save()
         painter.setClipRect(rect)
@@ -53,7 +63,7 @@ class MatchDelegate(QStyledItemDelegate):
         painter.restore()
         painted = [
             (
-                match.text[start : start + length],
+                text[start : start + length],
                 QRectF(
                     origin.x() + line.cursorToX(len(prefix) + start)[0],
                     origin.y(),
@@ -62,14 +72,24 @@ class MatchDelegate(QStyledItemDelegate):
                     line.height(),
                 ).intersected(rect),
             )
-            for start, length in match.ranges
+            for start, length in ranges
         ]
         # only what shows: a word past the cell's edge is clipped away
         self.painted[index.row()] = [(word, box) for word, box in painted if box.width() > 0]
 
+    def _laid_out(self, prefix: str, text: str, ranges, opt, selected: bool):
+        """The prefix and snippet as one laid-out line (the cell clips what does not fit)."""
+        layout = QTextLayout(prefix + text, opt.font)
+        layout.setFormats(self._formats(ranges, len(prefix), opt, selected))
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(1e6)
+        layout.endLayout()
+        return layout, line
+
     @staticmethod
     def _formats(
-        match: SearchMatch, offset: int, opt: QStyleOptionViewItem, selected: bool
+        ranges, offset: int, opt: QStyleOptionViewItem, selected: bool
     ) -> list[QTextLayout.FormatRange]:
         formats = []
         field = QTextLayout.FormatRange()
@@ -81,7 +101,7 @@ class MatchDelegate(QStyledItemDelegate):
         formats.append(field)
         mark = QColor(opt.palette.color(QPalette.ColorRole.Highlight))
         mark.setAlpha(70)
-        for start, length in match.ranges:
+        for start, length in ranges:
             word = QTextLayout.FormatRange()
             word.start, word.length = offset + start, length
             word.format = QTextCharFormat()

@@ -73,11 +73,11 @@ def test_timelinejs_export_has_the_structure_of_timelinejs_examples(run_cli, tmp
     assert warsaw["start_date"] == {"year": "2016", "month": "7", "day": "8"}
     assert warsaw["end_date"] == {"year": "2016", "month": "7", "day": "9"}
     assert warsaw["group"] == "Summit"
-    # its first source has no address: cited in the text instead of as a media link
-    assert (
-        "<p>Source: NATO-Afghanistan relations (NATO fact sheet), Resolute Support"
-        in (warsaw["text"]["text"])
-    )
+    # its first source, the fact sheet, has NATO's address: a media link
+    assert warsaw["media"]["url"] == "https://www.nato.int/cps/en/natohq/topics_8189.htm"
+    assert warsaw["media"]["caption"] == "NATO-Afghanistan relations (NATO fact sheet)"
+    unscr = next(s for s in ours["events"] if s["unique_id"] == "unscr-1386-2001")
+    assert unscr["group"] == "UN resolution"
     article5 = next(s for s in ours["events"] if s["unique_id"] == "article-5-invoked-2001")
     assert article5["media"] == {
         "url": "https://www.nato.int/terrorism/five.htm",

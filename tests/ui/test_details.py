@@ -23,7 +23,7 @@ def test_meeting_pane_shows_the_warsaw_summit_2016(make_window):
     for expected in (
         "Warsaw Summit",
         "Warsaw, Poland",
-        "8-9 July 2016",  # the source's own wording
+        "Summit · 8-9 July 2016",  # the source's own wording, once
         "8–9 July 2016 (2016-07-08/2016-07-09)",  # and the exact form
         "Heads of State and Government",
         "NATO Allies, Resolute Support operational partners",
@@ -43,7 +43,7 @@ def test_troop_pane_shows_the_2017_decision_from_13000_to_16000(make_window):
     pane = window.detail_view.pane
     assert isinstance(pane, TroopLevelPane)
     texts = pane_texts(window)
-    assert "RSM" in texts
+    assert "Resolute Support Mission" in texts
     assert "about 13,000 → about 16,000" in texts
     assert "+3,000 (+23.1 %)" in texts
     assert "over the course of 2018 (2018)" in texts

@@ -49,7 +49,7 @@ def event_slide(event: Event) -> dict[str, Any]:
     if event.when.wording:
         slide["display_date"] = event.when.wording
     slide["text"] = {"headline": html.escape(event.title), "text": _paragraphs(event.summary)}
-    slide["group"] = event.kind.label.capitalize()
+    slide["group"] = event.kind.heading  # "UN resolution", not capitalize()'s "Un resolution"
     if event.sources:
         first = event.sources[0]
         credit = first.publisher or first.title

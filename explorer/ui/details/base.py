@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QFrame, QVBoxLayout, QWidget
 
-from explorer.domain.events import EventSummary, Source
+from explorer.domain.events import EventSummary, Source, sentence_case
+from explorer.ui.details.warnings import event_warnings, rule_text
 from explorer.ui.details.widgets import (
     LinkButton,
     add_row,
@@ -64,12 +65,13 @@ class DetailPane(QWidget):
         self.title_label = heading(event.title, self, scale=1.35)
         self.title_label.setAccessibleDescription("Title of the selected event")
         self.layout_.addWidget(self.title_label)
-        subtitle = f"{event.kind.label.capitalize()} · {event.when.display()}"
+        subtitle = f"{event.kind.heading} · {event.when.display()}"
         self.subtitle_label = text_label(subtitle, self)
         self.layout_.addWidget(self.subtitle_label)
         if event.summary:
             self.summary_label = text_label(event.summary, self, name="Summary")
             self.layout_.addWidget(self.summary_label)
+        self.add_warnings()
         self.fields = form()
         self.layout_.addLayout(self.fields)
         self.add_kind_fields()
@@ -81,6 +83,16 @@ class DetailPane(QWidget):
 
     def add_kind_fields(self) -> None:
         """Add the fields of this kind of event (subclasses)."""
+
+    def add_date_rows(self, layout: QFormLayout) -> None:
+        """The source's wording (only when it says more than the exact form), the exact form
+        with its ISO text, and which end of an interval is uncertain."""
+        when = self.record.when
+        if when.distinct_wording:
+            self.row(layout, "Date as written", when.distinct_wording)
+        self.row(layout, "Exact date", f"{when.exact_text()} ({when.iso()})")
+        if when.uncertain_end:
+            self.row(layout, "Uncertain", when.uncertain_end)
 
     def section(self, title: str) -> QFormLayout:
         """Start a titled section; returns its form."""
@@ -114,13 +126,33 @@ class DetailPane(QWidget):
 
     # -- sections every pane has -------------------------------------------------------------
 
+    def add_warnings(self) -> None:
+        """The data-quality findings about this event (the same as ``check`` and Help > Data
+        Quality list them), in a framed box under the summary, where a reader sees them first."""
+        self.warnings = event_warnings(self.store, self.record, self.cache)
+        if not self.warnings:
+            return
+        box = QFrame(self)
+        box.setObjectName("data_quality_warnings")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        box.setAccessibleName("Data-quality warnings")
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(8, 6, 8, 6)
+        inner.setSpacing(2)
+        title = heading("Data-quality warnings", box, scale=1.0)
+        inner.addWidget(title)
+        for number, finding in enumerate(self.warnings, start=1):
+            text = f"{rule_text(finding.rule)}: {finding.message}"
+            inner.addWidget(text_label(text, box, name=f"Warning {number}: {text}"))
+        self.layout_.addWidget(box)
+
     def add_related_events(self) -> None:
         """Every related event, both directions, each a link (decided at, extends, ...)."""
         if not self.linked:
             return
         layout = self.section("Related events")
         for item in self.linked:
-            self.row(layout, item.label.capitalize(), self.link_to(item.other))
+            self.row(layout, sentence_case(item.label), self.link_to(item.other))
 
     def add_sources(self) -> None:
         """The sources (title, section, paragraph), web links opening in the browser."""

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from explorer.domain.details import DetailsError, mission_details
-from explorer.domain.events import EventKind
+from explorer.domain.details import DetailsError, mission_details, mission_name
+from explorer.domain.events import EventKind, sentence_case
 from explorer.ui.details.base import DetailPane
 
 
@@ -12,11 +12,7 @@ class GeneralPane(DetailPane):
 
     def add_kind_fields(self) -> None:
         """Add the date forms and the event's figures (or the mission's places)."""
-        when = self.record.when
-        self.row(self.fields, "Date as written", when.wording or "—")
-        self.row(self.fields, "Exact date", f"{when.exact_text()} ({when.iso()})")
-        if when.uncertain_end:
-            self.row(self.fields, "Uncertain", when.uncertain_end)
+        self.add_date_rows(self.fields)
         if self.record.kind is EventKind.MISSION_MILESTONE:
             try:
                 mission = mission_details(self.record)
@@ -24,12 +20,45 @@ class GeneralPane(DetailPane):
                 self.row(self.fields, "Details", f"unreadable ({exc})")
                 return
             if mission.mission:
-                self.row(self.fields, "Mission", mission.mission)
-            for place in mission.places:
-                where = ", ".join(p for p in (place.role, place.region) if p)
-                self.row(self.fields, "Place", f"{place.name} ({where})" if where else place.name)
+                self.row(self.fields, "Mission", mission_name(mission.mission))
+            for role, names in places_by_role(mission.places):
+                self.row(self.fields, role, ", ".join(names))
         figures = self.record.details.get("figures")
         if isinstance(figures, dict) and figures:
             layout = self.section("Figures")
             for name, value in figures.items():
-                self.row(layout, str(name).replace("_", " ").capitalize(), str(value))
+                self.row(layout, figure_name(str(name)), figure_text(value))
+
+
+# words of figure names that are abbreviations, written as a reader expects them
+ABBREVIATIONS = {"usd": "USD", "gbp": "GBP", "ana": "ANA", "uk": "UK", "us": "US", "asff": "ASFF"}
+
+
+def figure_name(name: str) -> str:
+    """'usd_pledged_2015' -> 'USD pledged 2015'."""
+    words = [ABBREVIATIONS.get(word, word) for word in name.split("_")]
+    return sentence_case(" ".join(words))
+
+
+def figure_text(value: object) -> str:
+    """A figure as text; a bare number gets thousands separators ('120,000')."""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.{0 if value.is_integer() else 2}f}"
+    return str(value)
+
+
+def places_by_role(places) -> list[tuple[str, list[str]]]:
+    """The places grouped by role, in order: ('Hub', ['Kabul/Bagram']), ('Spokes', ['Herat
+    (west)', ...]); places with no role are 'Place'/'Places'."""
+    groups: dict[str, list[str]] = {}
+    for place in places:
+        name = f"{place.name} ({place.region})" if place.region else place.name
+        groups.setdefault(place.role or "place", []).append(name)
+    return [
+        (sentence_case(role + ("s" if len(names) > 1 else "")), names)
+        for role, names in groups.items()
+    ]

@@ -23,12 +23,8 @@ class MeetingPane(DetailPane):
         except DetailsError as exc:
             self.row(self.fields, "Details", f"unreadable ({exc})")
             return
-        when = self.record.when
         self.row(self.fields, "Place", meeting.place or "—")
-        self.row(self.fields, "Date as written", when.wording or "—")
-        self.row(self.fields, "Exact date", f"{when.exact_text()} ({when.iso()})")
-        if when.uncertain_end:
-            self.row(self.fields, "Uncertain", when.uncertain_end)
+        self.add_date_rows(self.fields)
         self.row(self.fields, "Level", meeting.level_label or "—")
         self.row(self.fields, "Participants", ", ".join(meeting.participants) or "—")
         if not meeting.decisions:

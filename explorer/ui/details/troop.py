@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from explorer.domain.details import DetailsError, troop_level_change
+from explorer.domain.details import DetailsError, TroopLevelChange, mission_name, troop_level_change
 from explorer.domain.events import RelationType
 from explorer.ui.details.base import DetailPane
 from explorer.ui.details.chart import TroopLevelChart
@@ -27,19 +27,18 @@ class TroopLevelPane(DetailPane):
             self.row(self.fields, "Details", f"unreadable ({exc})")
             return
         self.change = change
-        self.row(self.fields, "Mission", change.mission)
-        before = troops(change.level_before, change.approximate)
-        after = troops(change.level_after, change.approximate)
-        self.row(self.fields, "Troops", f"{before} → {after}")
-        self.row(self.fields, "Change", change_text(change.change, change.change_percent))
+        name = mission_name(change.mission)
+        self.row(self.fields, "Mission", name)
+        for label, text in troop_rows(change):
+            self.row(self.fields, label, text)
         if change.period:
             period = change.period
             wording = f"{period.wording} ({period.exact_text()})" if period.wording else ""
             self.row(self.fields, "Period", wording or period.exact_text())
         else:
-            self.row(self.fields, "Period", f"from {self.record.when.display()}")
+            self.row(self.fields, "Period", f"from {self.record.when.full_text()}")
         nations = change.contributing_nations
-        self.row(self.fields, "Contributing nations", str(nations) if nations else "—")
+        self.row(self.fields, "Contributing nations", f"{nations:,}" if nations else "—")
         deciding = [
             r.target_key for r in self.record.relations if r.type is RelationType.DECIDED_AT
         ]
@@ -53,9 +52,24 @@ class TroopLevelPane(DetailPane):
         if key not in self.cache:
             self.cache[key] = self.store.troop_series(change.mission)
         steps = self.cache[key]
-        self.section(f"Troop level of {change.mission}")
-        self.chart = TroopLevelChart(change.mission, steps, self.record.key, self)
+        self.section(f"Troop level — {name}")
+        self.chart = TroopLevelChart(name, steps, self.record.key, self)
         self.layout_.addWidget(self.chart)
+
+
+def troop_rows(change: TroopLevelChange) -> list[tuple[str, str]]:
+    """The 'Troops' and 'Change' rows: before -> after and the change when both are known; the
+    level alone when the source states a level, not a change (never '+0 (+0.0 %)')."""
+    before, after = change.level_before, change.level_after
+    if after is None:
+        return [("Troops", "no figure given")]
+    level = troops(after, change.approximate)
+    if before is None:
+        return [("Troops", level)]
+    if before == after:
+        return [("Troops", level), ("Change", "none: the level is kept")]
+    shown = f"{troops(before, change.approximate)} → {level}"
+    return [("Troops", shown), ("Change", change_text(change.change, change.change_percent))]
 
 
 def change_text(change: int | None, percent: float | None) -> str:

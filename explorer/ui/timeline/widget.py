@@ -388,10 +388,7 @@ def text_metrics(font: QFont) -> tuple[Measure, Elide]:
 
 
 def tooltip_text(summary) -> str:
-    """Title, kind and date (original wording, then the exact form), always as escaped text."""
-    when = summary.when
-    date = html.escape(when.display())
-    exact = when.exact_text()
-    if exact != when.display():
-        date += f" ({html.escape(exact)})"
-    return f"<qt><b>{html.escape(summary.title)}</b><br>{html.escape(summary.kind.label)}<br>{date}</qt>"
+    """Title, kind and the date once (the source's wording only where it says more), always
+    as escaped text."""
+    title, kind = html.escape(summary.title), html.escape(summary.kind.label)
+    return f"<qt><b>{title}</b><br>{kind}<br>{html.escape(summary.when.full_text())}</qt>"

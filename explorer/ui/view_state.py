@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from explorer.domain.events import Lane
+from explorer.domain.events import EventKind, Lane
 
 
 class ViewState(QObject):
@@ -17,6 +17,7 @@ class ViewState(QObject):
     visible_range_changed = Signal(float, float, object)  # start_day, end_day, origin
     lanes_changed = Signal(object)  # frozenset[Lane]
     search_changed = Signal(object)  # None (no search) or frozenset of matching row ids
+    kinds_changed = Signal(object)  # frozenset[EventKind]
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -24,6 +25,7 @@ class ViewState(QObject):
         self._range: tuple[float, float] = (0.0, 1.0)
         self._lanes: frozenset[Lane] = frozenset(Lane)
         self._matches: frozenset[int] | None = None
+        self._kinds: frozenset[EventKind] = frozenset(EventKind)
 
     @property
     def selected(self) -> int | None:
@@ -59,6 +61,19 @@ class ViewState(QObject):
         if lanes != self._lanes:
             self._lanes = lanes
             self.lanes_changed.emit(lanes)
+
+    @property
+    def kinds(self) -> frozenset[EventKind]:
+        """The kinds of event shown (the kind filter): on the timeline, overview, list and
+        status bar alike."""
+        return self._kinds
+
+    def set_kinds(self, kinds: frozenset[EventKind]) -> None:
+        """Show exactly these kinds."""
+        kinds = frozenset(kinds)
+        if kinds != self._kinds:
+            self._kinds = kinds
+            self.kinds_changed.emit(kinds)
 
     @property
     def search_matches(self) -> frozenset[int] | None:

@@ -13,7 +13,15 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen
 
 from explorer.domain.events import EventKind
 from explorer.store.columns import KIND_ORDER
-from explorer.timeline.frame import HALF, LABEL_H, TITLE_H, Frame, PixelMapping
+from explorer.timeline.frame import (
+    BRACKET_W,
+    HALF,
+    PLATE_PAD,
+    TICK_HALF,
+    TITLE_H,
+    Frame,
+    PixelMapping,
+)
 from explorer.ui.colour import blend
 from explorer.ui.timeline.style import GlyphAtlas, kind_color, outline_color
 
@@ -70,8 +78,8 @@ class TimelineItem(pg.GraphicsObject):
         self._draw_lanes(painter, frame, palette)
         self._draw_eras(painter, frame, palette)
         self._draw_density(painter, frame, palette)
-        self._draw_rects(painter, frame.band_rects, frame.band_kind, alpha=0.28, brackets=True)
-        self._draw_rects(painter, frame.bar_rects, frame.bar_kind, alpha=0.85, brackets=False)
+        self._draw_rects(painter, frame.band_rects, frame.band_kind, 0.28, frame.band_brackets)
+        self._draw_rects(painter, frame.bar_rects, frame.bar_kind, 0.85, None)
         self._draw_steps(painter, frame, palette)
         self._draw_glyphs(painter, frame, palette, dpr)
         self._draw_labels(painter, frame, palette)
@@ -138,7 +146,7 @@ class TimelineItem(pg.GraphicsObject):
                     self._fill_rects(painter, density_bars(counts, m.left, top, bottom - top))
 
     def _draw_rects(
-        self, painter: QPainter, rects: np.ndarray, kinds: np.ndarray, alpha: float, brackets: bool
+        self, painter: QPainter, rects: np.ndarray, kinds: np.ndarray, alpha: float, brackets
     ) -> None:
         if not len(rects):
             return
@@ -152,13 +160,20 @@ class TimelineItem(pg.GraphicsObject):
             # overlapping bars of one kind in one row are painted as their union: the fill
             # cost stays bounded by rows x width however many spans cross the window
             self._fill_rects(painter, union_by_row(sel))
-            if brackets:  # the ends of an uncertainty band, as brackets, where it is wide
-                sel = sel[sel[:, 2] >= 6.0]
-                ends = np.concatenate([sel, sel])
-                ends[len(sel) :, 0] = sel[:, 0] + sel[:, 2] - 1.5
-                ends[:, 2] = 1.5
+            if brackets is not None:  # the rough ends of a band, as brackets, where it is wide
+                ends = self._brackets(rects[kinds == code], brackets[kinds == code])
                 painter.setBrush(QBrush(KIND_COLORS[code]))
                 self._fill_rects(painter, ends)
+
+    @staticmethod
+    def _brackets(rects: np.ndarray, flags: np.ndarray) -> np.ndarray:
+        """Rects of the brackets at the ends flagged rough (the frame's mark rects)."""
+        wide = rects[:, 2] >= 6.0
+        left, right = rects[wide & flags[:, 0]].copy(), rects[wide & flags[:, 1]].copy()
+        right[:, 0] = right[:, 0] + right[:, 2] - BRACKET_W
+        ends = np.concatenate([left, right])
+        ends[:, 2] = BRACKET_W
+        return ends
 
     def _fill_rects(self, painter: QPainter, rects: np.ndarray) -> None:
         """One drawRects call from a numpy array, snapped to whole pixels (Qt's raster engine
@@ -184,7 +199,13 @@ class TimelineItem(pg.GraphicsObject):
         if frame.commitment_marks:
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 1.5))
             for x, y, _i in frame.commitment_marks:
-                painter.drawLine(QPointF(x, y - 7), QPointF(x, y + 7))
+                painter.drawLine(QPointF(x, y - TICK_HALF), QPointF(x, y + TICK_HALF))
+        if len(frame.gap_lines):  # no figure sourced: the level is not held, only hinted at
+            faded = QColor(TROOP_COLOR)
+            faded.setAlphaF(0.5)
+            painter.setPen(QPen(faded, 1.0, Qt.PenStyle.DashLine))
+            for x0, x1, y in frame.gap_lines:
+                painter.drawLine(QPointF(x0, y), QPointF(x1, y))
 
     def _draw_glyphs(self, painter: QPainter, frame: Frame, palette: QPalette, dpr: float) -> None:
         n = len(frame.glyph_pos)
@@ -214,10 +235,15 @@ class TimelineItem(pg.GraphicsObject):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(plate)
         self._fill_rects(painter, frame.label_rects + np.array([-1.0, 1.0, 2.0, -2.0]))
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        text_color = palette.color(QPalette.ColorRole.Text)
+        faded = blend(text_color, palette.color(QPalette.ColorRole.Base), 0.35)
         fm = painter.fontMetrics()
         baseline = (fm.ascent() - fm.descent()) / 2
-        for (x, y, _w, h), text in zip(frame.label_rects, frame.label_text, strict=True):
+        dim = frame.label_dim if len(frame.label_dim) == len(frame.label_text) else None
+        for i, ((x, y, _w, h), text) in enumerate(
+            zip(frame.label_rects, frame.label_text, strict=True)
+        ):
+            painter.setPen(faded if dim is not None and dim[i] else text_color)
             painter.drawText(QPointF(x, y + h / 2 + baseline), text)
 
     def _draw_titles(self, painter: QPainter, frame: Frame, palette: QPalette) -> None:
@@ -259,24 +285,19 @@ class TimelineItem(pg.GraphicsObject):
     def _draw_selected_title(
         self, painter: QPainter, frame: Frame, palette: QPalette, x: float, y: float
     ) -> None:
-        """The selected event's whole title on a plate beside its glyph (left of it when there is
-        no room on the right), covering its neighbours' labels rather than eliding it."""
-        if not frame.selected_title:
+        """The selected event's title on the plate the frame placed beside its glyph (the labels
+        it would cover were left out of the frame)."""
+        if frame.plate_rect is None:
             return
-        m, fm = frame.mapping, painter.fontMetrics()
-        room = max(m.width - 2 * HALF - 16, 0.0)
-        text = fm.elidedText(frame.selected_title, Qt.TextElideMode.ElideRight, room)
-        width = fm.horizontalAdvance(text) + 8
-        left = x + HALF + 4
-        if left + width > m.left + m.width:
-            left = max(x - HALF - 4 - width, m.left)
-        plate = QRectF(left, y - LABEL_H / 2 - 1, width, LABEL_H + 2)
+        left, top, width, height = frame.plate_rect
+        plate = QRectF(left, top, width, height)
         painter.fillRect(plate, palette.color(QPalette.ColorRole.Base))
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1.5))
         painter.drawRect(plate)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
+        fm = painter.fontMetrics()
         baseline = (fm.ascent() - fm.descent()) / 2
-        painter.drawText(QPointF(left + 4, y + baseline), text)
+        painter.drawText(QPointF(left + PLATE_PAD, top + height / 2 + baseline), frame.plate_text)
 
 
 def density_bars(counts: np.ndarray, left: float, top: float, height: float) -> np.ndarray:

@@ -116,11 +116,18 @@ def place_labels_ranked(
     *,
     gap: float = 6.0,
     most: int | None = None,
+    reserved: dict[int, list[tuple[float, float]]] | None = None,
+    elides: np.ndarray | None = None,
 ) -> RankedPlacement:
     """Labels placed in order of ``rank`` (lowest first: summits, search matches; then left to
     right), each in the first of its ``rooms`` where its whole text fits, else in the roomiest
-    one that gives it at least its ``least`` width; a label with no such room is hidden."""
-    placed: dict[int, tuple[list[float], list[float]]] = {}
+    one that gives it at least its ``least`` width; a label with no such room is hidden.
+    ``reserved`` holds stretches of lines that other text takes already; a candidate whose
+    ``elides`` is False has two widths only, its whole one and its least (a short title)."""
+    placed: dict[int, tuple[list[float], list[float]]] = {
+        line: ([a for a, _b in sorted(spans)], [b for _a, b in sorted(spans)])
+        for line, spans in (reserved or {}).items()
+    }
     kept, lines, lefts, widths = [], [], [], []
     spans = [
         (
@@ -134,6 +141,7 @@ def place_labels_ranked(
         )
         for room in rooms
     ]
+    elide = [True] * len(wanted) if elides is None else elides.tolist()
     for i in np.lexsort((rooms[0].lo, rank)).tolist():
         if most is not None and len(kept) >= most:
             break
@@ -146,13 +154,13 @@ def place_labels_ranked(
             if around is not None:
                 lo, hi = _free_room_around(starts, ends, around[i], his[i], gap)
                 lo = max(lo, floors[i])
-                width = min(want, hi - lo)
+                width = _width(want, need, hi - lo, elide[i])
                 left = min(max(lo, los[i]), hi - width)
                 if not left <= around[i] <= left + width:
                     continue
             else:
                 lo, hi = _free_room(starts, ends, los[i], his[i], gap, anchor_right)
-                width = min(want, hi - lo)
+                width = _width(want, need, hi - lo, elide[i])
                 left = hi - width if anchor_right else lo
             if width >= need and (best is None or width > best[2] + 0.5):
                 best = (line, left, width)
@@ -174,6 +182,13 @@ def place_labels_ranked(
         np.asarray(lefts, np.float64),
         np.asarray(widths, np.float64),
     )
+
+
+def _width(want: float, need: float, room: float, elides: bool) -> float:
+    """The width a label takes in ``room``: whole, else elided to the room or its least."""
+    if room >= want:
+        return want
+    return room if elides or room < need else need
 
 
 def _free_room_around(

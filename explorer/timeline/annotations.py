@@ -75,13 +75,20 @@ def add_troop_steps(frame: Frame, model: TimelineModel, measure: Measure) -> Non
         frame.label_ids += ids
 
 
-def add_eras_and_commitments(frame: Frame, model: TimelineModel) -> None:
-    """Mission eras on screen, and ticks where each fund commitment was made."""
+def add_eras_and_commitments(frame: Frame, model: TimelineModel, measure: Measure) -> None:
+    """Mission eras on screen with room for their names in the top lane's title strip (right
+    of the lane's title), and ticks where each fund commitment was made."""
     m = frame.mapping
+    title_end = m.left + lane_title_width(frame.lanes[0].lane.label, measure) if frame.lanes else 0
     for i, era in enumerate(model.eras):
         x0, x1 = float(m.x(era.start)), float(m.x(era.end))
         if x1 > m.left and x0 < m.left + m.width:
-            frame.era_spans.append((max(x0, m.left), min(x1, m.left + m.width), i))
+            x0, x1 = max(x0, m.left), min(x1, m.left + m.width)
+            frame.era_spans.append((x0, x1, i))
+            start = max(x0 + 4, title_end + 12)
+            room = min(x1 - start - 4, measure(era.title) * ITALIC_WIDER + 2)
+            if room > 30:
+                frame.era_label_rects.append((start, room, i))
     funds = next((lf for lf in frame.lanes if lf.lane is Lane.FUNDS), None)
     if funds is None:
         return
@@ -92,6 +99,15 @@ def add_eras_and_commitments(frame: Frame, model: TimelineModel) -> None:
             continue
         y = float(funds.row_y(drawn_row(model.drawn, np.array([position]))[0]))
         frame.commitment_marks.append((x, y, i))
+
+
+ITALIC_WIDER = 1.05  # era names are drawn in italic, lane titles in bold: a little wider
+BOLD_WIDER = 1.15
+
+
+def lane_title_width(title: str, measure: Measure) -> float:
+    """The room a lane's bold title takes at the left of its title strip."""
+    return measure(title) * BOLD_WIDER + 8
 
 
 def _gap_text(first: float, end: float) -> str:

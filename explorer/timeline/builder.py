@@ -80,7 +80,7 @@ class FrameBuilder(LabelMaker):
             else:
                 self._lane_shapes(frame, lf, number, spans, spans.window(first, last), pieces)
         self._glyphs(frame, model, pieces, match_mask)
-        add_eras_and_commitments(frame, model)
+        add_eras_and_commitments(frame, model, self.measure)
         self._commitment_obstacles(frame, pieces)
         self._labels(frame, model, titles, pieces, match_mask)
         add_troop_steps(frame, model, self.measure)

@@ -128,6 +128,8 @@ class Frame:
     gap_text: list[str] = field(default_factory=list)
     # eras [x0, x1, index] and commitment marks [x, y, index], index into the TimelineModel's
     era_spans: list[tuple[float, float, int]] = field(default_factory=list)
+    # era names in the top lane's title strip: [x, w] (x of the text; w the room it may take)
+    era_label_rects: list[tuple[float, float, int]] = field(default_factory=list)
     commitment_marks: list[tuple[float, float, int]] = field(default_factory=list)
     selected_xy: tuple[float, float] | None = None
     selected_title: str = ""  # shown in full beside the selected glyph, over neighbours' labels

@@ -10,6 +10,7 @@ from explorer.domain.binning import LabelRoom, place_labels_ranked
 from explorer.domain.events import EventKind, Lane
 from explorer.domain.short_titles import short_title
 from explorer.store.columns import KIND_ORDER
+from explorer.timeline.annotations import lane_title_width
 from explorer.timeline.frame import (
     BRACKET_W,
     HALF,
@@ -109,22 +110,27 @@ class LabelMaker:
             cand = roomy[lane_of == number]
             event_ids = model.columns.ids[frame.glyph_pos[cand]]
             wanted, least, strict = (np.empty(len(cand)) for _ in range(3))
+            elides = np.ones(len(cand), bool)
             for j, event_id in enumerate(event_ids):
                 width, _short, short_width = self._width(int(event_id), titles, missing)
                 suffix = self.measure(f" +{hidden[cand[j]]}") if hidden[cand[j]] else 0.0
                 wanted[j] = width + suffix if width else 0.0
                 least[j] = (short_width or MIN_LABEL) + suffix
                 strict[j] = (short_width or width) + suffix
+                elides[j] = not short_width
             has = wanted > 0
             cand, wanted, event_ids = cand[has], wanted[has], event_ids[has]
             if not len(cand) or len(texts) >= MAX_LABELS:
                 continue
             rooms = self._rooms(frame, int(number), cand, keys, blockers, least[has], strict[has])
+            eras = [(x, x + w) for x, w, _i in frame.era_label_rects] if number == 0 else []
             placed = place_labels_ranked(
                 rooms,
                 wanted,
                 self._rank(model, frame.glyph_pos[cand], match_mask),
                 most=MAX_LABELS - len(texts),
+                reserved={int(number) * LINES + TITLE_LINE: eras},
+                elides=elides[has],
             )
             lf = frame.lanes[int(number)]
             for k, line, lx, w in zip(
@@ -157,12 +163,12 @@ class LabelMaker:
             hi = np.where(point_row, _right_room(blockers, below, x, right_edge), -np.inf)
             floor = _left_room(blockers, below, x, m.left + 2)
             rooms.append(LabelRoom(below, under, hi, strict, around=x, floor=floor))
-        if number > 0:  # the lane's title strip, right of its title
-            title_end = m.left + self.measure(lf.lane.label) * 1.15 + 14
-            above = np.full(len(key), number * LINES + TITLE_LINE)
-            hi = np.where(point_row, right_edge, -np.inf)
-            floor = np.full(len(key), title_end)
-            rooms.append(LabelRoom(above, under, hi, strict, around=x, floor=floor))
+        # the lane's title strip, right of its title (the top one's also holds era names)
+        title_end = m.left + lane_title_width(lf.lane.label, self.measure) + 6
+        above = np.full(len(key), number * LINES + TITLE_LINE)
+        hi = np.where(point_row, right_edge, -np.inf)
+        floor = np.full(len(key), title_end)
+        rooms.append(LabelRoom(above, under, hi, strict, around=x, floor=floor))
         return rooms
 
     @staticmethod

@@ -106,8 +106,8 @@ class TimelineItem(pg.GraphicsObject):
             painter.fillRect(QRectF(x0, m.top, x1 - x0, m.height), shade)
 
     def _draw_era_labels(self, painter: QPainter, frame: Frame, palette: QPalette, after: float):
-        """Era names in the top lane's title strip (where no event label goes), right of the
-        lane's own title, each within its era."""
+        """Era names in the top lane's title strip, where the frame left room for them (event
+        labels placed there keep clear of them)."""
         if not frame.lanes:
             return
         font = QFont()
@@ -116,12 +116,10 @@ class TimelineItem(pg.GraphicsObject):
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         fm = painter.fontMetrics()
         baseline = frame.lanes[0].top + TITLE_H - 4
-        for x0, x1, i in frame.era_spans:
-            start = max(x0 + 4, after + 12)
-            room = x1 - start - 4
-            if room > 30 and i < len(self.era_titles):
+        for x, room, i in frame.era_label_rects:
+            if i < len(self.era_titles):
                 label = fm.elidedText(self.era_titles[i], Qt.TextElideMode.ElideRight, int(room))
-                painter.drawText(QPointF(start, baseline), label)
+                painter.drawText(QPointF(x, baseline), label)
         painter.setFont(QFont())
 
     era_titles: list[str] = []

@@ -304,7 +304,7 @@ def test_hovering_a_glyph_shows_its_tooltip(small_store, make_timeline, qtbot):
     QToolTip.hideText()
 
 
-@pytest.mark.qt_log_ignore("grabbing the keyboard")  # the offscreen platform, for the menu
+@pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise", "grabbing the keyboard")
 def test_events_of_one_day_are_fanned_out_and_the_rest_listed(tmp_path, make_timeline, qtbot):
     """Four meetings on one day: three glyphs side by side (each can be hovered and selected),
     the top one saying "+1"; its tooltip names all four, a click lists them to choose from."""

@@ -27,7 +27,8 @@ MAX_LABELS = 300  # per frame: more text than this is unreadable, and costs fram
 HALF = GLYPH_SIZE / 2
 LANE_WEIGHT = {Lane.MISSIONS: 2.0}  # its troop step chart
 # summits and meetings crowd their row: a second line for labels under their glyphs
-LANE_WEIGHT_ALWAYS = {Lane.MEETINGS: 1.4}
+LANE_ROWS_NEEDED = {Lane.MEETINGS: 2}
+STEP_CHART_MIN = 22.0  # the troop step chart's least height, its labels apart
 STEP_ROWS = 2  # rows of the missions lane above its troop step chart
 MIN_LABEL = 64.0  # narrower room hides a label rather than show three letters
 LINES = 64  # label lines per lane: a row's line key is lane number * LINES + row
@@ -160,21 +161,29 @@ class Frame:
 def lane_boxes(
     shown: list[Lane], top: float, height: float, has_steps: bool
 ) -> list[tuple[Lane, float, float]]:
-    """Split the plot's height between the shown lanes (missions taller for its step chart)."""
-    weights = [
-        LANE_WEIGHT.get(lane, 1.0) if has_steps else LANE_WEIGHT_ALWAYS.get(lane, 1.0)
-        for lane in shown
-    ]
-    weights = [
-        max(w, LANE_WEIGHT_ALWAYS.get(lane, 1.0)) for w, lane in zip(weights, shown, strict=True)
-    ]
-    total = sum(weights) or 1.0
+    """Split the plot's height between the shown lanes: each first gets what it needs to be
+    read (a row of glyphs; summits a second line for their labels; missions room for the troop
+    step chart), then the rest is shared by weight (missions twice, for their step chart)."""
+    needs = [_lane_need(lane, has_steps) for lane in shown]
+    weights = [LANE_WEIGHT.get(lane, 1.0) if has_steps else 1.0 for lane in shown]
+    spare = height - sum(needs)
+    if spare < 0:  # too small for everything: everything shrinks alike
+        heights = [need * height / sum(needs) for need in needs]
+    else:
+        heights = [need + spare * w / sum(weights) for need, w in zip(needs, weights, strict=True)]
     boxes, y = [], top
-    for lane, w in zip(shown, weights, strict=True):
-        h = height * w / total
+    for lane, h in zip(shown, heights, strict=True):
         boxes.append((lane, y, y + h))
         y += h
     return boxes
+
+
+def _lane_need(lane: Lane, has_steps: bool) -> float:
+    """The height a lane needs to be read: its title strip and rows (and step chart)."""
+    if lane is Lane.MISSIONS and has_steps:
+        return TITLE_H + STEP_ROWS * ROW_H + LABEL_H + STEP_CHART_MIN + 6
+    rows = LANE_ROWS_NEEDED.get(lane, 1)
+    return TITLE_H + rows * ROW_H + 3
 
 
 def anchor_x(lane: LaneColumns | DrawnIntervals, pos: np.ndarray, m: PixelMapping) -> np.ndarray:

@@ -142,7 +142,14 @@ def place_labels_ranked(
         for room in rooms
     ]
     elide = [True] * len(wanted) if elides is None else elides.tolist()
-    for i in np.lexsort((rooms[0].lo, rank)).tolist():
+    # candidates with no room wide enough anywhere are dropped before the loop (most of them,
+    # in a crowded row)
+    possible = np.zeros(len(wanted), bool)
+    for room in rooms:
+        start = room.lo if room.floor is None else room.floor
+        possible |= room.hi - start >= np.minimum(room.least, wanted)
+    order = np.lexsort((rooms[0].lo, rank))
+    for i in order[possible[order]].tolist():
         if most is not None and len(kept) >= most:
             break
         want, best = float(wanted[i]), None

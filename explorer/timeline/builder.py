@@ -27,6 +27,7 @@ from explorer.timeline.model import LaneColumns, TimelineModel
 from explorer.timeline.titles import TitleCache
 
 CERTAIN_CACHE = 20000  # events whose certain days are remembered
+SPLIT_BAND_PX = 12.0  # narrower bands are drawn whole
 
 
 class FrameBuilder(LabelMaker):
@@ -49,7 +50,9 @@ class FrameBuilder(LabelMaker):
             lanes.append(LaneFrame(lane, top, bottom, rows))
         frame = Frame(m, lanes)
         self._titles, self._ids = titles, model.columns.ids
-        pieces: dict[str, list] = {k: [] for k in ("pos", "x", "y", "kind", "row", "obst")}
+        pieces: dict[str, list] = {
+            k: [] for k in ("pos", "x", "y", "kind", "row", "obst", "bar", "band")
+        }
         first, last = m.first_day, m.last_day
         # more glyphs than one per four pixel columns only overlap: draw those as density;
         # long spans crossing the window are counted apart, so a thousand years-long spans do
@@ -79,6 +82,7 @@ class FrameBuilder(LabelMaker):
                 lf.span_density_box = (split, body_bottom)
             else:
                 self._lane_shapes(frame, lf, number, spans, spans.window(first, last), pieces)
+        self._join_rects(frame, pieces)
         self._glyphs(frame, model, pieces, match_mask)
         add_eras_and_commitments(frame, model, self.measure)
         self._commitment_obstacles(frame, pieces)
@@ -113,7 +117,7 @@ class FrameBuilder(LabelMaker):
         x1 = np.minimum(m.x(lane.end[pos]), m.left + m.width + 2)
         wide = (x1 - x0) > 2.0
         bars = np.flatnonzero(wide & lane.exact[pos])
-        self._add_rects(frame, "bar", x0[bars], x1[bars], y[bars], row[bars], lane, pos[bars])
+        self._add_rects(pieces, "bar", x0[bars], x1[bars], y[bars], row[bars], lane, pos[bars])
         self._bands(
             frame,
             lane,
@@ -130,18 +134,27 @@ class FrameBuilder(LabelMaker):
         # labels are placed per drawn row: one key per (lane, row on screen)
         pieces["row"].append(number * LINES + np.asarray(row, np.int64))
 
-    def _add_rects(self, frame: Frame, target: str, x0, x1, y, row, lane, pos, brackets=None):
-        """Bars (known to the day) or bands (known roughly) from ``x0`` to ``x1`` at ``y``."""
+    @staticmethod
+    def _add_rects(pieces, target: str, x0, x1, y, row, lane, pos, brackets=None) -> None:
+        """Bars (known to the day) or bands (known roughly) from ``x0`` to ``x1`` at ``y``,
+        gathered for :meth:`_join_rects`."""
         if not len(pos):
             return
         h = np.where(row > 0, 6.0, 4.0) if target == "bar" else np.full(len(pos), GLYPH_SIZE + 2)
         rects = np.column_stack([x0, y - h / 2, x1 - x0, h])
-        setattr(frame, f"{target}_rects", np.vstack([getattr(frame, f"{target}_rects"), rects]))
-        for name, values in (("kind", lane.kind[pos]), ("pos", lane.index[pos])):
-            joined = np.concatenate([getattr(frame, f"{target}_{name}"), values])
-            setattr(frame, f"{target}_{name}", joined)
-        if target == "band":
-            frame.band_brackets = np.vstack([frame.band_brackets, brackets])
+        pieces[target].append((rects, lane.kind[pos], lane.index[pos], brackets))
+
+    @staticmethod
+    def _join_rects(frame: Frame, pieces) -> None:
+        for target in ("bar", "band"):
+            parts = pieces[target]
+            if not parts:
+                continue
+            setattr(frame, f"{target}_rects", np.concatenate([p[0] for p in parts]))
+            setattr(frame, f"{target}_kind", np.concatenate([p[1] for p in parts]))
+            setattr(frame, f"{target}_pos", np.concatenate([p[2] for p in parts]))
+            if target == "band":
+                frame.band_brackets = np.concatenate([p[3] for p in parts])
 
     def _bands(self, frame: Frame, lane: LaneColumns, pos, y, row, number: int, pieces) -> None:
         """Intervals not known to the day: the certain part as a bar with sharp edges, each rough
@@ -153,37 +166,34 @@ class FrameBuilder(LabelMaker):
         lo, hi = m.left - 2, m.left + m.width + 2
         start, end = lane.start[pos].astype(np.float64), lane.end[pos].astype(np.float64)
         first, last = start.copy(), start.copy()  # the certain days (empty: none certain)
-        for j, position in enumerate(lane.index[pos]):
+        # a band a few pixels wide shows no edge apart: only wider ones are split
+        wide = np.flatnonzero((end - start) * m.scale >= SPLIT_BAND_PX)
+        for j, position in zip(wide.tolist(), lane.index[pos[wide]].tolist(), strict=True):
             certain = self._certain(int(self._ids[position]))
             if certain is not None:
                 first[j], last[j] = certain
         split = last > first
-        x = {
-            name: np.clip(m.x(v), lo, hi)
-            for name, v in (("s", start), ("a", first), ("b", last), ("e", end))
-        }
-        whole = ~split
-        left_fade = split & (first > start)
-        right_fade = split & (end > last)
-        parts = (
-            (whole, x["s"], x["e"], (True, True)),
-            (left_fade, x["s"], x["a"], (True, False)),
-            (right_fade, x["b"], x["e"], (False, True)),
-        )
-        for mask, x0, x1, ends in parts:
-            sel = np.flatnonzero(mask & ((x1 - x0) > 0.5))
-            # an end cut off by the plot's edge is not an end: no bracket there
-            brackets = np.column_stack([ends[0] & (x0[sel] > lo), ends[1] & (x1[sel] < hi)])
-            self._add_rects(
-                frame, "band", x0[sel], x1[sel], y[sel], row[sel], lane, pos[sel], brackets
-            )
-            wide = (x1[sel] - x0[sel]) >= 6.0
-            for at, side in ((x0[sel], brackets[:, 0]), (x1[sel], brackets[:, 1])):
-                marked = np.flatnonzero(wide & side)
-                key = number * LINES + np.asarray(row[sel][marked], np.int64)
-                pieces["obst"].append((key, at[marked]))
-        sel = np.flatnonzero(split & ((x["b"] - x["a"]) > 0.5))
-        self._add_rects(frame, "bar", x["a"][sel], x["b"][sel], y[sel], row[sel], lane, pos[sel])
+        xs, xa, xb, xe = (np.clip(m.x(v), lo, hi) for v in (start, first, last, end))
+        # up to three parts an interval: whole band | fading start band, fading end band
+        part_x0 = np.concatenate([xs, xs, xb])
+        part_x1 = np.concatenate([xe, xa, xe])
+        keep = np.concatenate([~split, split & (first > start), split & (end > last)])
+        left_end = np.r_[np.ones(2 * len(pos), bool), np.zeros(len(pos), bool)]
+        right_end = np.r_[
+            np.ones(len(pos), bool), np.zeros(len(pos), bool), np.ones(len(pos), bool)
+        ]
+        sel = np.flatnonzero(keep & ((part_x1 - part_x0) > 0.5))
+        x0, x1, of = part_x0[sel], part_x1[sel], sel % len(pos)
+        # an end cut off by the plot's edge is not an end: no bracket there
+        brackets = np.column_stack([left_end[sel] & (x0 > lo), right_end[sel] & (x1 < hi)])
+        self._add_rects(pieces, "band", x0, x1, y[of], row[of], lane, pos[of], brackets)
+        marked = (x1 - x0) >= 6.0
+        for at, side in ((x0, brackets[:, 0]), (x1, brackets[:, 1])):
+            chosen = np.flatnonzero(marked & side)
+            key = number * LINES + np.asarray(row[of][chosen], np.int64)
+            pieces["obst"].append((key, at[chosen]))
+        sel = np.flatnonzero(split & ((xb - xa) > 0.5))
+        self._add_rects(pieces, "bar", xa[sel], xb[sel], y[sel], row[sel], lane, pos[sel])
 
     def _certain(self, event_id: int) -> tuple[int, int] | None:
         """The days an event surely covers, from its date's per-end precision (None while its

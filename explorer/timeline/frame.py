@@ -112,7 +112,7 @@ class Frame:
     band_brackets: np.ndarray = field(default_factory=lambda: np.zeros((0, 2), bool))
     # events drawn fanned out or hidden on one spot: per glyph, its stack (-1: alone)
     glyph_stack: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
-    stacks: list[list[int]] = field(default_factory=list)  # event ids, drawn order
+    stacks: list[tuple[int, int]] = field(default_factory=list)  # glyph index ranges [a, b)
     # labels: [x, y, w, h], text (already elided) and event id
     label_rects: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))
     label_text: list[str] = field(default_factory=list)

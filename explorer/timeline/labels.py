@@ -32,7 +32,8 @@ from explorer.timeline.model import TimelineModel
 from explorer.timeline.titles import TitleCache
 
 MARK_CLEARANCE = 2.0  # pixels between a label and a mark beside it
-TITLE_LINE = LINES - 1  # the line of the lane's title strip
+TITLE_LINE = LINES - 1
+CROWDED = 60  # glyphs of a lane past which labels stay on their glyphs' lines  # the line of the lane's title strip
 WIDTH_CACHE = 20000  # titles whose widths are remembered
 
 
@@ -64,18 +65,23 @@ class LabelMaker:
         if not same.any():
             return
         starts = np.flatnonzero(~same)
-        ends = np.r_[starts[1:], n]
-        for a, b in zip(starts, ends, strict=True):
-            size = b - a
-            if size < 2:
-                continue
-            shown = min(size, STACK_MAX)
-            step = np.minimum(np.arange(size), shown - 1)
-            xs[a:b] = xs[a] + (step - (shown - 1) / 2) * STACK_STEP
-            frame.glyph_stack[a:b] = len(frame.stacks)
-            frame.stacks.append([int(model.columns.ids[p]) for p in frame.glyph_pos[a:b]])
-            pieces["under"][a + shown - 1 : b - 1] = True
-            pieces["hidden"][b - 1] = size - shown
+        sizes = np.diff(np.r_[starts, n])
+        run = np.cumsum(~same) - 1  # each glyph's run of glyphs on one spot
+        size, first = sizes[run], starts[run]
+        place = np.arange(n) - first  # place in its run
+        shown = np.minimum(size, STACK_MAX)
+        stacked = size >= 2
+        fan = (np.minimum(place, shown - 1) - (shown - 1) / 2) * STACK_STEP
+        xs[stacked] = xs[first[stacked]] + fan[stacked]
+        number = np.cumsum(sizes >= 2) - 1
+        frame.glyph_stack = np.where(stacked, number[run], -1)
+        multi = np.flatnonzero(sizes >= 2)
+        frame.stacks = list(
+            zip(starts[multi].tolist(), (starts + sizes)[multi].tolist(), strict=True)
+        )
+        top = place == size - 1
+        pieces["under"] = stacked & (place >= shown - 1) & ~top
+        pieces["hidden"] = np.where(stacked & top, size - shown, 0)
 
     # -- labels ----------------------------------------------------------------------------
 
@@ -137,7 +143,10 @@ class LabelMaker:
                 placed.kept, placed.line, placed.left, placed.width, strict=True
             ):
                 row = int(line) % LINES
-                y = lf.top + TITLE_H / 2 + 0.5 if row == TITLE_LINE else float(lf.row_y(row))
+                if row == TITLE_LINE:
+                    y = lf.top + TITLE_H / 2 + 0.5
+                else:  # LaneFrame.row_y, for one row (numpy on scalars costs here)
+                    y = lf.top + TITLE_H + ROW_H / 2 + min(row, lf.rows - 1) * ROW_H
                 event_id = int(event_ids[k])
                 rects.append((lx, y - LABEL_H / 2, w, LABEL_H))
                 texts.append(self._text(event_id, titles, w, int(hidden[cand[k]])))
@@ -158,6 +167,8 @@ class LabelMaker:
         rooms.append(LabelRoom(key, _left_room(blockers, key, hi, m.left + 2), hi, strict, True))
         point_row = key % LINES == 0
         under = np.maximum(x - HALF, m.left + 2)
+        if len(cand) > CROWDED:  # a crowded lane has no room on other lines either
+            return rooms
         if lf.rows >= 2:  # the line under the point row, when no span row takes it
             below = key + 1
             hi = np.where(point_row, _right_room(blockers, below, x, right_edge), -np.inf)

@@ -27,7 +27,7 @@ def event_point(model: TimelineModel, frame: Frame, position: int) -> tuple[floa
     return x, y
 
 
-def stack_at(frame: Frame, x: float, y: float) -> list[int]:
+def stack_at(model: TimelineModel, frame: Frame, x: float, y: float) -> list[int]:
     """The event ids of the stack (events of one day in one row) under (x, y), top one last;
     empty when no stack is there."""
     if not len(frame.glyph_pos):
@@ -35,7 +35,10 @@ def stack_at(frame: Frame, x: float, y: float) -> list[int]:
     near = (np.abs(frame.glyph_x - x) <= HALF + PICK_SLACK) & (np.abs(frame.glyph_y - y) <= HALF)
     stacks = frame.glyph_stack[near]
     stacks = stacks[stacks >= 0]
-    return list(frame.stacks[int(stacks[0])]) if len(stacks) else []
+    if not len(stacks):
+        return []
+    a, b = frame.stacks[int(stacks[0])]
+    return [int(i) for i in model.columns.ids[frame.glyph_pos[a:b]]]
 
 
 def gap_at(frame: Frame, x: float, y: float) -> str | None:

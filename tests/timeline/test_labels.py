@@ -10,7 +10,7 @@ from explorer.domain.dates import FuzzyDate
 from explorer.domain.events import EventKind, Lane
 from explorer.store.columns import KIND_ORDER
 from explorer.timeline.model import with_kinds
-from explorer.timeline.picking import event_point, gap_at, pick
+from explorer.timeline.picking import event_point, gap_at, pick, stack_at
 from tests.timeline.test_frame import WINDOWS, days, overlapping_pairs
 
 YEARS = [(f"{y}-01-01", f"{y + 1}-01-01") for y in range(2002, 2022)]
@@ -85,7 +85,9 @@ def test_events_of_one_day_are_fanned_out_and_each_can_be_picked(bundled):
         assert pick(bundled.model, frame, x, y) == bundled.store.id_of(key)
     stack = frame.glyph_stack[np.isin(frame.glyph_pos, [bundled.position(k) for k in keys])]
     assert stack[0] == stack[1] >= 0
-    assert set(frame.stacks[stack[0]]) == {bundled.store.id_of(k) for k in keys}
+    x, y = points[0]
+    ids = {bundled.store.id_of(k) for k in keys}
+    assert set(stack_at(bundled.model, frame, x, y)) == ids
 
 
 def test_every_summit_is_labelled_zoomed_out(bundled):

@@ -309,7 +309,7 @@ class TimelineWidget(QWidget):
         viewport = self.plot.mapFromScene(event.scenePos())
         frame = self.current_frame()
         found = pick(self.model, frame, viewport.x(), viewport.y())
-        stack = stack_at(frame, viewport.x(), viewport.y())
+        stack = stack_at(self.model, frame, viewport.x(), viewport.y())
         if len(stack) > STACK_MAX and found in stack:
             self.show_stack_menu(stack, event.screenPos().toPoint())
         elif found is not None:
@@ -351,7 +351,7 @@ class TimelineWidget(QWidget):
         """The tooltip over a viewport point: the events of a stack (one day, one spot), one
         event, or the note of a stretch where no troop figure is sourced."""
         frame = self.current_frame()
-        stack = stack_at(frame, pos.x(), pos.y())
+        stack = stack_at(self.model, frame, pos.x(), pos.y())
         if len(stack) > 1:
             return stack_tooltip([self.titles.fetch(event_id) for event_id in stack])
         found = pick(self.model, frame, pos.x(), pos.y())

@@ -156,8 +156,8 @@ class LabelMaker:
 
     def _rooms(self, frame, number: int, cand, keys, blockers, least, strict) -> list[LabelRoom]:
         """Where the labels of one lane's candidates may go: right and left of the glyph on its
-        row; for point-row glyphs, also under it (when the row below is there) and over it in
-        the lane's title strip (after the lane's own title; the top lane's holds era names)."""
+        row, and (unless the lane is crowded) on the line under it and the line over it, which
+        for the first row is the lane's title strip."""
         m, lf = frame.mapping, frame.lanes[number]
         x, key = frame.glyph_x[cand], keys[cand]
         right_edge = m.left + m.width - 2
@@ -165,20 +165,20 @@ class LabelMaker:
         rooms = [LabelRoom(key, lo, _right_room(blockers, key, lo, right_edge), least)]
         hi = x - HALF - LABEL_GAP
         rooms.append(LabelRoom(key, _left_room(blockers, key, hi, m.left + 2), hi, strict, True))
-        point_row = key % LINES == 0
-        under = np.maximum(x - HALF, m.left + 2)
         if len(cand) > CROWDED:  # a crowded lane has no room on other lines either
             return rooms
-        if lf.rows >= 2:  # the line under the point row, when no span row takes it
-            below = key + 1
-            hi = np.where(point_row, _right_room(blockers, below, x, right_edge), -np.inf)
-            floor = _left_room(blockers, below, x, m.left + 2)
-            rooms.append(LabelRoom(below, under, hi, strict, around=x, floor=floor))
-        # the lane's title strip, right of its title (the top one's also holds era names)
+        row, under = key % LINES, np.maximum(x - HALF, m.left + 2)
+        # the line under the glyph's row (the next row, if the lane has it)
+        below = key + 1
+        hi = np.where(row + 1 < lf.rows, _right_room(blockers, below, x, right_edge), -np.inf)
+        floor = _left_room(blockers, below, x, m.left + 2)
+        rooms.append(LabelRoom(below, under, hi, strict, around=x, floor=floor))
+        # the line over it: the row above, or the lane's title strip right of its title (the
+        # top lane's also holds era names, reserved)
         title_end = m.left + lane_title_width(lf.lane.label, self.measure) + 6
-        above = np.full(len(key), number * LINES + TITLE_LINE)
-        hi = np.where(point_row, right_edge, -np.inf)
-        floor = np.full(len(key), title_end)
+        above = np.where(row == 0, number * LINES + TITLE_LINE, key - 1)
+        hi = _right_room(blockers, above, x, right_edge)
+        floor = np.where(row == 0, title_end, _left_room(blockers, above, x, m.left + 2))
         rooms.append(LabelRoom(above, under, hi, strict, around=x, floor=floor))
         return rooms
 

@@ -83,6 +83,8 @@ class FrameBuilder(LabelMaker):
             else:
                 self._lane_shapes(frame, lf, number, spans, spans.window(first, last), pieces)
         self._join_rects(frame, pieces)
+        if match_mask is not None:
+            frame.bar_dim, frame.band_dim = ~match_mask[frame.bar_pos], ~match_mask[frame.band_pos]
         self._glyphs(frame, model, pieces, match_mask)
         add_eras_and_commitments(frame, model, self.measure)
         self._commitment_obstacles(frame, pieces)

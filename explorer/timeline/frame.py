@@ -110,6 +110,8 @@ class Frame:
     band_pos: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     # which ends of each band are bracketed (not known to the day): [left, right]
     band_brackets: np.ndarray = field(default_factory=lambda: np.zeros((0, 2), bool))
+    bar_dim: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))  # not a match
+    band_dim: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     # events drawn fanned out or hidden on one spot: per glyph, its stack (-1: alone)
     glyph_stack: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     stacks: list[tuple[int, int]] = field(default_factory=list)  # glyph index ranges [a, b)

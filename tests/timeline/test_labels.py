@@ -113,8 +113,10 @@ def test_search_dims_the_labels_it_does_not_match(bundled):
     labelled = dict(zip(frame.label_ids, frame.label_dim, strict=True))
     assert labelled[bundled.store.id_of("warsaw-summit-2016")] == False  # noqa: E712
     assert sum(labelled.values()) == len(labelled) - 1
+    assert frame.bar_dim.all() and frame.band_dim.all()  # no span matches "Warsaw"
     none = bundled.frame(matches=np.zeros(len(bundled.model.columns), bool))
     assert none.label_dim.all() and none.glyph_dim.all()
+    assert not bundled.frame().bar_dim.any()
 
 
 def test_unticked_kinds_are_not_drawn(bundled):

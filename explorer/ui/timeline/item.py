@@ -78,8 +78,10 @@ class TimelineItem(pg.GraphicsObject):
         self._draw_lanes(painter, frame, palette)
         self._draw_eras(painter, frame, palette)
         self._draw_density(painter, frame, palette)
-        self._draw_rects(painter, frame.band_rects, frame.band_kind, 0.28, frame.band_brackets)
-        self._draw_rects(painter, frame.bar_rects, frame.bar_kind, 0.85, None)
+        self._draw_rects(
+            painter, frame.band_rects, frame.band_kind, 0.28, frame.band_brackets, frame.band_dim
+        )
+        self._draw_rects(painter, frame.bar_rects, frame.bar_kind, 0.85, None, frame.bar_dim)
         self._draw_steps(painter, frame, palette)
         self._draw_glyphs(painter, frame, palette, dpr)
         self._draw_labels(painter, frame, palette)
@@ -144,23 +146,28 @@ class TimelineItem(pg.GraphicsObject):
                     self._fill_rects(painter, density_bars(counts, m.left, top, bottom - top))
 
     def _draw_rects(
-        self, painter: QPainter, rects: np.ndarray, kinds: np.ndarray, alpha: float, brackets
+        self, painter: QPainter, rects: np.ndarray, kinds: np.ndarray, alpha: float, brackets, dim
     ) -> None:
         if not len(rects):
             return
         painter.setPen(Qt.PenStyle.NoPen)
+        # while searching, the spans that do not match are faded like their glyphs
+        groups = kinds.astype(np.int64) * 2 + (dim if len(dim) == len(kinds) else 0)
         # the kinds present, without np.unique (its first call imports numpy.ma mid-frame)
-        for code in np.flatnonzero(np.bincount(kinds, minlength=1)):
-            sel = rects[kinds == code]
+        for group in np.flatnonzero(np.bincount(groups, minlength=1)):
+            code, faded = divmod(int(group), 2)
+            chosen = groups == group
+            sel = rects[chosen]
             color = QColor(KIND_COLORS[code])
-            color.setAlphaF(alpha)
+            color.setAlphaF(alpha * (0.3 if faded else 1.0))
             painter.setBrush(QBrush(color))
             # overlapping bars of one kind in one row are painted as their union: the fill
             # cost stays bounded by rows x width however many spans cross the window
             self._fill_rects(painter, union_by_row(sel))
             if brackets is not None:  # the rough ends of a band, as brackets, where it is wide
-                ends = self._brackets(rects[kinds == code], brackets[kinds == code])
-                painter.setBrush(QBrush(KIND_COLORS[code]))
+                ends = self._brackets(sel, brackets[chosen])
+                color.setAlphaF(0.3 if faded else 1.0)
+                painter.setBrush(QBrush(color))
                 self._fill_rects(painter, ends)
 
     @staticmethod

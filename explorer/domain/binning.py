@@ -3,6 +3,7 @@ cumulative counts, label placement that never overlaps, and date ticks that suit
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 
@@ -79,6 +80,149 @@ def place_labels(
     return LabelPlacement(
         np.asarray(kept, np.int64), np.asarray(lefts, np.float64), np.asarray(widths, np.float64)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class LabelRoom:
+    """Where one row's candidates may put their labels on one line: ``[lo[i], hi[i])``, the
+    label touching ``lo`` (or ``hi``, for a label left of its glyph), at least ``least[i]``
+    pixels wide."""
+
+    line: np.ndarray  # per candidate, the line: labels on one line keep apart
+    lo: np.ndarray
+    hi: np.ndarray
+    least: np.ndarray
+    anchor_right: bool = False
+    # set for a line above or below the glyphs: the label may slide within [lo, hi) as long
+    # as it stays over x = around[i], starting at lo[i] when it can
+    around: np.ndarray | None = None
+    floor: np.ndarray | None = None  # with ``around``: the leftmost the label may start
+
+
+@dataclass(frozen=True, slots=True)
+class RankedPlacement:
+    """Labels kept: which candidates, on which line, each label's left edge and width."""
+
+    kept: np.ndarray
+    line: np.ndarray
+    left: np.ndarray
+    width: np.ndarray
+
+
+def place_labels_ranked(
+    rooms: list[LabelRoom],
+    wanted: np.ndarray,
+    rank: np.ndarray,
+    *,
+    gap: float = 6.0,
+    most: int | None = None,
+    reserved: dict[int, list[tuple[float, float]]] | None = None,
+    elides: np.ndarray | None = None,
+) -> RankedPlacement:
+    """Labels placed in order of ``rank`` (lowest first: summits, search matches; then left to
+    right), each in the first of its ``rooms`` where its whole text fits, else in the roomiest
+    one that gives it at least its ``least`` width; a label with no such room is hidden.
+    ``reserved`` holds stretches of lines that other text takes already; a candidate whose
+    ``elides`` is False has two widths only, its whole one and its least (a short title)."""
+    placed: dict[int, tuple[list[float], list[float]]] = {
+        line: ([a for a, _b in sorted(spans)], [b for _a, b in sorted(spans)])
+        for line, spans in (reserved or {}).items()
+    }
+    kept, lines, lefts, widths = [], [], [], []
+    spans = [
+        (
+            np.broadcast_to(room.line, room.lo.shape).tolist(),
+            room.lo.tolist(),
+            room.hi.tolist(),
+            room.least.tolist(),
+            room.anchor_right,
+            None if room.around is None else room.around.tolist(),
+            (room.lo if room.floor is None else room.floor).tolist(),
+        )
+        for room in rooms
+    ]
+    elide = [True] * len(wanted) if elides is None else elides.tolist()
+    # candidates with no room wide enough anywhere are dropped before the loop (most of them,
+    # in a crowded row)
+    possible = np.zeros(len(wanted), bool)
+    for room in rooms:
+        start = room.lo if room.floor is None else room.floor
+        possible |= room.hi - start >= np.minimum(room.least, wanted)
+    order = np.lexsort((rooms[0].lo, rank))
+    for i in order[possible[order]].tolist():
+        if most is not None and len(kept) >= most:
+            break
+        want, best = float(wanted[i]), None
+        for lines_, los, his, leasts, anchor_right, around, floors in spans:
+            need, line = min(leasts[i], want), lines_[i]
+            if his[i] - floors[i] < need:
+                continue
+            starts, ends = placed.setdefault(line, ([], []))
+            if around is not None:
+                lo, hi = _free_room_around(starts, ends, around[i], his[i], gap)
+                lo = max(lo, floors[i])
+                width = _width(want, need, hi - lo, elide[i])
+                left = min(max(lo, los[i]), hi - width)
+                if not left <= around[i] <= left + width:
+                    continue
+            else:
+                lo, hi = _free_room(starts, ends, los[i], his[i], gap, anchor_right)
+                width = _width(want, need, hi - lo, elide[i])
+                left = hi - width if anchor_right else lo
+            if width >= need and (best is None or width > best[2] + 0.5):
+                best = (line, left, width)
+            if best is not None and best[2] >= want:
+                break
+        if best is None:
+            continue
+        starts, ends = placed[best[0]]
+        at = bisect.bisect_right(starts, best[1])
+        starts.insert(at, best[1])
+        ends.insert(at, best[1] + best[2])
+        kept.append(int(i))
+        lines.append(best[0])
+        lefts.append(best[1])
+        widths.append(best[2])
+    return RankedPlacement(
+        np.asarray(kept, np.int64),
+        np.asarray(lines, np.int64),
+        np.asarray(lefts, np.float64),
+        np.asarray(widths, np.float64),
+    )
+
+
+def _width(want: float, need: float, room: float, elides: bool) -> float:
+    """The width a label takes in ``room``: whole, else elided to the room or its least."""
+    if room >= want:
+        return want
+    return room if elides or room < need else need
+
+
+def _free_room_around(
+    starts: list[float], ends: list[float], at: float, hi: float, gap: float
+) -> tuple[float, float]:
+    """The free stretch of a line around ``at`` (up to ``hi``), empty when ``at`` is taken."""
+    k = bisect.bisect_right(starts, at)
+    lo = ends[k - 1] + gap if k else -np.inf
+    end = min(hi, starts[k] - gap if k < len(starts) else np.inf)
+    return (lo, end) if lo <= at <= end else (at, at)
+
+
+def _free_room(
+    starts: list[float], ends: list[float], lo: float, hi: float, gap: float, anchor_right: bool
+) -> tuple[float, float]:
+    """The part of ``[lo, hi)`` next to its anchored end (``lo``, or ``hi`` for a label on the
+    left of its glyph) that no placed label comes within ``gap`` of; empty when the anchor is
+    taken."""
+    if hi <= lo:
+        return lo, lo
+    anchor = hi if anchor_right else lo
+    at = bisect.bisect_left(starts, anchor)
+    before_end = ends[at - 1] + gap if at else -np.inf
+    after_start = starts[at] - gap if at < len(starts) else np.inf
+    if not before_end <= anchor <= after_start:
+        return lo, lo
+    return max(lo, before_end), min(hi, after_start)
 
 
 @dataclass(frozen=True, slots=True)

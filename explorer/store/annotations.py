@@ -104,6 +104,7 @@ class TroopStep:
     end: float
     level: int
     approximate: bool
+    sourced_until: float | None = None  # no source gives the figure from this day to ``end``
 
     @property
     def text(self) -> str:
@@ -179,9 +180,17 @@ def _troop_steps(eras: list[Era], changes: dict[int, Event]) -> tuple[TroopStep,
                     float(max(until, step.day + 1)),
                     step.level,
                     step.approximate,
+                    _gap_start(step.sourced_until_day, step.day, until),
                 )
             )
     return tuple(steps)
+
+
+def _gap_start(sourced_until: int | None, day: int, until: float) -> float | None:
+    """Where a step's figure stops being sourced, when that is before the step ends."""
+    if sourced_until is None or not day < sourced_until < until:
+        return None
+    return float(sourced_until)
 
 
 def _event(kind: EventKind, key, start_day, end_day, precision, wording, details) -> Event:

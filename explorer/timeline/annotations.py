@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from explorer.domain.dates import date_of
 from explorer.domain.events import Lane
 from explorer.timeline.frame import LABEL_H, ROW_H, TITLE_H, Frame, Measure, drawn_row
 from explorer.timeline.model import TimelineModel
@@ -24,25 +25,47 @@ def add_troop_steps(frame: Frame, model: TimelineModel, measure: Measure) -> Non
     points, boxes, index = [], [], []
     placed: list[tuple[float, float, float, float]] = []
     texts, ids = [], []
+    gaps: list[tuple[float, float, float]] = []
+    gap_text: list[str] = []
     for i, step in enumerate(model.steps):
         x0, x1 = float(m.x(step.start)), float(m.x(step.end))
+        # a figure is held only as long as a source gives it: the rest is drawn as a gap
+        solid_end = x1 if step.sourced_until is None else float(m.x(step.sourced_until))
         y = lf.step_bottom - (lf.step_bottom - lf.step_top) * step.level / top_level
-        if i and model.steps[i - 1].mission == step.mission:
-            points.append((x0, points[-1][1]))
+        previous = model.steps[i - 1] if i else None
+        if previous is not None and previous.mission == step.mission:
+            if previous.sourced_until is None:
+                points.append((x0, points[-1][1]))
+            else:
+                points.append((np.nan, np.nan))
         elif points:
             points.append((np.nan, np.nan))  # a gap between missions
-        points += [(x0, y), (x1, y)]
-        if x1 < m.left or x0 > m.left + m.width:
+        points += [(x0, y), (solid_end, y)]
+        if solid_end < x1 and solid_end < m.left + m.width and x1 > m.left:
+            gaps.append((solid_end, x1, y))
+            gap_text.append(_gap_text(step.sourced_until, step.end))
+        if solid_end < m.left or x0 > m.left + m.width:
             continue
-        boxes.append((x0 - 3, y - 4, x1 - x0 + 6, 8))
+        boxes.append((x0 - 3, y - 4, solid_end - x0 + 6, 8))
         index.append(i)
         text = step.text
         w = measure(text) + 2
         rect = (max(x0, m.left) + 2, y - LABEL_H - 1, w, LABEL_H)
-        if rect[0] + w <= min(x1, m.left + m.width) and not any(_overlap(rect, r) for r in placed):
+        fits = rect[0] + w <= min(solid_end, m.left + m.width)
+        if fits and not any(_overlap(rect, r) for r in placed):
             placed.append(rect)
             texts.append(text)
             ids.append(step.event_id)
+    frame.gap_lines = np.asarray(gaps, np.float64).reshape(-1, 3)
+    frame.gap_boxes = np.column_stack(
+        [
+            frame.gap_lines[:, 0],
+            np.full(len(gaps), lf.step_top),
+            frame.gap_lines[:, 1] - frame.gap_lines[:, 0],
+            np.full(len(gaps), lf.step_bottom - lf.step_top),
+        ]
+    ).reshape(-1, 4)
+    frame.gap_text = gap_text
     frame.step_points = np.asarray(points, np.float64).reshape(-1, 2)
     frame.step_boxes = np.asarray(boxes, np.float64).reshape(-1, 4)
     frame.step_index = index
@@ -52,13 +75,20 @@ def add_troop_steps(frame: Frame, model: TimelineModel, measure: Measure) -> Non
         frame.label_ids += ids
 
 
-def add_eras_and_commitments(frame: Frame, model: TimelineModel) -> None:
-    """Mission eras on screen, and ticks where each fund commitment was made."""
+def add_eras_and_commitments(frame: Frame, model: TimelineModel, measure: Measure) -> None:
+    """Mission eras on screen with room for their names in the top lane's title strip (right
+    of the lane's title), and ticks where each fund commitment was made."""
     m = frame.mapping
+    title_end = m.left + lane_title_width(frame.lanes[0].lane.label, measure) if frame.lanes else 0
     for i, era in enumerate(model.eras):
         x0, x1 = float(m.x(era.start)), float(m.x(era.end))
         if x1 > m.left and x0 < m.left + m.width:
-            frame.era_spans.append((max(x0, m.left), min(x1, m.left + m.width), i))
+            x0, x1 = max(x0, m.left), min(x1, m.left + m.width)
+            frame.era_spans.append((x0, x1, i))
+            start = max(x0 + 4, title_end + 12)
+            room = min(x1 - start - 4, measure(era.title) * ITALIC_WIDER + 2)
+            if room > 30:
+                frame.era_label_rects.append((start, room, i))
     funds = next((lf for lf in frame.lanes if lf.lane is Lane.FUNDS), None)
     if funds is None:
         return
@@ -69,6 +99,21 @@ def add_eras_and_commitments(frame: Frame, model: TimelineModel) -> None:
             continue
         y = float(funds.row_y(drawn_row(model.drawn, np.array([position]))[0]))
         frame.commitment_marks.append((x, y, i))
+
+
+ITALIC_WIDER = 1.05  # era names are drawn in italic, lane titles in bold: a little wider
+BOLD_WIDER = 1.15
+
+
+def lane_title_width(title: str, measure: Measure) -> float:
+    """The room a lane's bold title takes at the left of its title strip."""
+    return measure(title) * BOLD_WIDER + 8
+
+
+def _gap_text(first: float, end: float) -> str:
+    """'No troop figure is sourced from 1 July 2005 to 30 June 2006.'"""
+    a, b = date_of(int(first)), date_of(int(end) - 1)
+    return f"No troop figure is sourced from {a.day} {a:%B %Y} to {b.day} {b:%B %Y}."
 
 
 def _overlap(a, b) -> bool:

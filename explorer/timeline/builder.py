@@ -5,49 +5,33 @@ from __future__ import annotations
 
 import numpy as np
 
-from explorer.domain.binning import (
-    LabelPlacement,
-    column_edges,
-    count_overlapping,
-    place_labels,
-)
+from explorer.domain.binning import column_edges, count_overlapping
 from explorer.domain.events import Lane
 from explorer.timeline.annotations import add_eras_and_commitments, add_troop_steps
+from explorer.timeline.edges import certain_days
 from explorer.timeline.frame import (
     GLYPH_SIZE,
-    HALF,
-    LABEL_GAP,
-    LABEL_H,
-    MAX_LABELS,
-    MIN_LABEL,
+    LINES,
     ROW_H,
     STEP_ROWS,
     TITLE_H,
-    Elide,
     Frame,
     LaneFrame,
-    Measure,
     PixelMapping,
     anchor_x,
     drawn_row,
     lane_boxes,
 )
+from explorer.timeline.labels import LabelMaker
 from explorer.timeline.model import LaneColumns, TimelineModel
 from explorer.timeline.titles import TitleCache
 
+CERTAIN_CACHE = 20000  # events whose certain days are remembered
+SPLIT_BAND_PX = 12.0  # narrower bands are drawn whole
 
-class FrameBuilder:
+
+class FrameBuilder(LabelMaker):
     """Computes frames; keeps the text widths it measured (titles do not change width)."""
-
-    def __init__(self, measure: Measure, elide: Elide) -> None:
-        self.measure = measure
-        self.elide = elide
-        self._widths: dict[int, float] = {}
-
-    def set_text_metrics(self, measure: Measure, elide: Elide) -> None:
-        """A new font: forget measured widths."""
-        self.measure, self.elide = measure, elide
-        self._widths.clear()
 
     def build(
         self,
@@ -65,7 +49,10 @@ class FrameBuilder:
                 rows = min(rows, STEP_ROWS)
             lanes.append(LaneFrame(lane, top, bottom, rows))
         frame = Frame(m, lanes)
-        pieces: dict[str, list] = {k: [] for k in ("pos", "x", "y", "kind", "row")}
+        self._titles, self._ids = titles, model.columns.ids
+        pieces: dict[str, list] = {
+            k: [] for k in ("pos", "x", "y", "kind", "row", "obst", "bar", "band")
+        }
         first, last = m.first_day, m.last_day
         # more glyphs than one per four pixel columns only overlap: draw those as density;
         # long spans crossing the window are counted apart, so a thousand years-long spans do
@@ -95,10 +82,15 @@ class FrameBuilder:
                 lf.span_density_box = (split, body_bottom)
             else:
                 self._lane_shapes(frame, lf, number, spans, spans.window(first, last), pieces)
+        self._join_rects(frame, pieces)
+        if match_mask is not None:
+            frame.bar_dim, frame.band_dim = ~match_mask[frame.bar_pos], ~match_mask[frame.band_pos]
         self._glyphs(frame, model, pieces, match_mask)
-        self._labels(frame, model, titles, pieces)
+        add_eras_and_commitments(frame, model, self.measure)
+        self._commitment_obstacles(frame, pieces)
+        self._labels(frame, model, titles, pieces, match_mask)
         add_troop_steps(frame, model, self.measure)
-        add_eras_and_commitments(frame, model)
+        self._dim_labels(frame, model, match_mask)
         return frame
 
     def _matches_over_density(
@@ -126,115 +118,111 @@ class FrameBuilder:
         x0 = np.maximum(m.x(lane.start[pos]), m.left - 2)
         x1 = np.minimum(m.x(lane.end[pos]), m.left + m.width + 2)
         wide = (x1 - x0) > 2.0
-        exact = lane.exact[pos]
-        for mask, target in ((wide & exact, "bar"), (wide & ~exact, "band")):
-            sel = np.flatnonzero(mask)
-            h = (
-                np.where(row[sel] > 0, 6.0, 4.0)
-                if target == "bar"
-                else np.full(len(sel), GLYPH_SIZE + 2)
-            )
-            rects = np.column_stack([x0[sel], y[sel] - h / 2, x1[sel] - x0[sel], h])
-            prior = getattr(frame, f"{target}_rects")
-            setattr(frame, f"{target}_rects", np.vstack([prior, rects]))
-            setattr(
-                frame,
-                f"{target}_kind",
-                np.concatenate([getattr(frame, f"{target}_kind"), lane.kind[pos[sel]]]),
-            )
-            setattr(
-                frame,
-                f"{target}_pos",
-                np.concatenate([getattr(frame, f"{target}_pos"), lane.index[pos[sel]]]),
-            )
+        bars = np.flatnonzero(wide & lane.exact[pos])
+        self._add_rects(pieces, "bar", x0[bars], x1[bars], y[bars], row[bars], lane, pos[bars])
+        self._bands(
+            frame,
+            lane,
+            pos[wide & ~lane.exact[pos]],
+            y[wide & ~lane.exact[pos]],
+            row[wide & ~lane.exact[pos]],
+            number,
+            pieces,
+        )
         pieces["pos"].append(lane.index[pos])
         pieces["x"].append(x)
         pieces["y"].append(y)
         pieces["kind"].append(lane.kind[pos])
         # labels are placed per drawn row: one key per (lane, row on screen)
-        pieces["row"].append(number * 64 + np.asarray(row, np.int64))
+        pieces["row"].append(number * LINES + np.asarray(row, np.int64))
+
+    @staticmethod
+    def _add_rects(pieces, target: str, x0, x1, y, row, lane, pos, brackets=None) -> None:
+        """Bars (known to the day) or bands (known roughly) from ``x0`` to ``x1`` at ``y``,
+        gathered for :meth:`_join_rects`."""
+        if not len(pos):
+            return
+        h = np.where(row > 0, 6.0, 4.0) if target == "bar" else np.full(len(pos), GLYPH_SIZE + 2)
+        rects = np.column_stack([x0, y - h / 2, x1 - x0, h])
+        pieces[target].append((rects, lane.kind[pos], lane.index[pos], brackets))
+
+    @staticmethod
+    def _join_rects(frame: Frame, pieces) -> None:
+        for target in ("bar", "band"):
+            parts = pieces[target]
+            if not parts:
+                continue
+            setattr(frame, f"{target}_rects", np.concatenate([p[0] for p in parts]))
+            setattr(frame, f"{target}_kind", np.concatenate([p[1] for p in parts]))
+            setattr(frame, f"{target}_pos", np.concatenate([p[2] for p in parts]))
+            if target == "band":
+                frame.band_brackets = np.concatenate([p[3] for p in parts])
+
+    def _bands(self, frame: Frame, lane: LaneColumns, pos, y, row, number: int, pieces) -> None:
+        """Intervals not known to the day: the certain part as a bar with sharp edges, each rough
+        end as a faded band with a bracket at its outer edge (the whole interval as a band when
+        no day of it is certain)."""
+        if not len(pos):
+            return
+        m = frame.mapping
+        lo, hi = m.left - 2, m.left + m.width + 2
+        start, end = lane.start[pos].astype(np.float64), lane.end[pos].astype(np.float64)
+        first, last = start.copy(), start.copy()  # the certain days (empty: none certain)
+        # a band a few pixels wide shows no edge apart: only wider ones are split
+        wide = np.flatnonzero((end - start) * m.scale >= SPLIT_BAND_PX)
+        for j, position in zip(wide.tolist(), lane.index[pos[wide]].tolist(), strict=True):
+            certain = self._certain(int(self._ids[position]))
+            if certain is not None:
+                first[j], last[j] = certain
+        split = last > first
+        xs, xa, xb, xe = (np.clip(m.x(v), lo, hi) for v in (start, first, last, end))
+        # up to three parts an interval: whole band | fading start band, fading end band
+        part_x0 = np.concatenate([xs, xs, xb])
+        part_x1 = np.concatenate([xe, xa, xe])
+        keep = np.concatenate([~split, split & (first > start), split & (end > last)])
+        left_end = np.r_[np.ones(2 * len(pos), bool), np.zeros(len(pos), bool)]
+        right_end = np.r_[
+            np.ones(len(pos), bool), np.zeros(len(pos), bool), np.ones(len(pos), bool)
+        ]
+        sel = np.flatnonzero(keep & ((part_x1 - part_x0) > 0.5))
+        x0, x1, of = part_x0[sel], part_x1[sel], sel % len(pos)
+        # an end cut off by the plot's edge is not an end: no bracket there
+        brackets = np.column_stack([left_end[sel] & (x0 > lo), right_end[sel] & (x1 < hi)])
+        self._add_rects(pieces, "band", x0, x1, y[of], row[of], lane, pos[of], brackets)
+        marked = (x1 - x0) >= 6.0
+        for at, side in ((x0, brackets[:, 0]), (x1, brackets[:, 1])):
+            chosen = np.flatnonzero(marked & side)
+            key = number * LINES + np.asarray(row[of][chosen], np.int64)
+            pieces["obst"].append((key, at[chosen]))
+        sel = np.flatnonzero(split & ((xb - xa) > 0.5))
+        self._add_rects(pieces, "bar", xa[sel], xb[sel], y[sel], row[sel], lane, pos[sel])
+
+    def _certain(self, event_id: int) -> tuple[int, int] | None:
+        """The days an event surely covers, from its date's per-end precision (None while its
+        summary is not fetched: drawn as a band until then)."""
+        if event_id in self._certain_days:
+            return self._certain_days[event_id]
+        summary = self._titles.get(event_id)
+        if summary is None:
+            return None
+        if len(self._certain_days) > CERTAIN_CACHE:
+            self._certain_days.clear()
+        certain = self._certain_days[event_id] = certain_days(summary.when)
+        return certain
 
     def _glyphs(self, frame: Frame, model: TimelineModel, pieces, match_mask) -> None:
         if not pieces["pos"]:
             return
-        frame.glyph_pos = np.concatenate(pieces["pos"])
-        frame.glyph_x = np.concatenate(pieces["x"])
-        frame.glyph_y = np.concatenate(pieces["y"])
-        frame.glyph_kind = np.concatenate(pieces["kind"])
-        pieces["row_key"] = np.concatenate(pieces["row"])
+        keys = np.concatenate(pieces["row"])
+        xs = np.concatenate(pieces["x"])
+        order = np.lexsort((xs, keys))  # drawn left to right, a stack's top one last
+        frame.glyph_pos = np.concatenate(pieces["pos"])[order]
+        frame.glyph_x = xs[order]
+        frame.glyph_y = np.concatenate(pieces["y"])[order]
+        frame.glyph_kind = np.concatenate(pieces["kind"])[order]
+        pieces["row_key"] = keys[order]
+        self._stack(frame, model, pieces)
         if match_mask is not None:
             frame.glyph_dim = ~match_mask[frame.glyph_pos]
         else:
             frame.glyph_dim = np.zeros(len(frame.glyph_pos), bool)
-
-    def _labels(self, frame: Frame, model: TimelineModel, titles: TitleCache, pieces) -> None:
-        if not len(frame.glyph_pos):
-            return
-        m = frame.mapping
-        right = m.left + m.width
-        keys = pieces["row_key"]
-        order = np.lexsort((frame.glyph_x, keys))
-        xs, ks = frame.glyph_x[order], keys[order]
-        same_row_next = np.append(ks[1:] == ks[:-1], False)
-        next_x = np.where(same_row_next, np.append(xs[1:], right), right)
-        left = xs + HALF + LABEL_GAP
-        limit = np.minimum(next_x - HALF - LABEL_GAP, right - 2)
-        # a glyph left of the plot (the middle of a band that starts off screen) gets no label
-        roomy = np.flatnonzero((limit - left >= MIN_LABEL / 2) & (xs >= m.left - HALF))
-        # glyphs drawn on the same spot (events of one day in a big store): the last one's
-        # label says how many more are hidden under it, "+25"
-        index = np.arange(len(xs))
-        same_spot = np.r_[False, (ks[1:] == ks[:-1]) & (np.diff(xs) < 0.5)]
-        run_start = np.maximum.accumulate(np.where(same_spot, 0, index))
-        hidden = index - run_start
-        rects, texts, ids, missing = [], [], [], []
-        # ks is sorted: its distinct values without np.unique, whose first call imports
-        # numpy.ma, a noticeable stall inside the first frame that has labels
-        room_keys = ks[roomy]
-        # [: len] keeps the mask empty when no glyph has room (an IndexError here, inside
-        # paint, crashed the app)
-        firsts = np.r_[True, room_keys[1:] != room_keys[:-1]][: len(room_keys)]
-        for key in room_keys[firsts]:
-            cand = roomy[ks[roomy] == key]
-            wanted = np.empty(len(cand))
-            event_ids = model.columns.ids[frame.glyph_pos[order[cand]]]
-            for j, event_id in enumerate(event_ids):
-                wanted[j] = self._width(int(event_id), titles, missing)
-                if hidden[cand[j]] and wanted[j]:
-                    wanted[j] += self.measure(f" +{hidden[cand[j]]}")
-            has = wanted > 0
-            cand, wanted, event_ids = cand[has], wanted[has], event_ids[has]
-            placed: LabelPlacement = place_labels(
-                left[cand], wanted, limit[cand], min_width=MIN_LABEL
-            )
-            for k, lx, w in zip(placed.kept, placed.left, placed.width, strict=True):
-                if len(texts) >= MAX_LABELS:
-                    break
-                event_id = int(event_ids[k])
-                y = frame.glyph_y[order[cand[k]]]
-                title = titles.get(event_id).title
-                more = int(hidden[cand[k]])
-                if more:
-                    suffix = f" +{more}"
-                    room = w - self.measure(suffix)
-                    text = self.elide(title, room) + suffix
-                else:
-                    text = self.elide(title, w)
-                rects.append((lx, y - LABEL_H / 2, w, LABEL_H))
-                texts.append(text)
-                ids.append(event_id)
-        frame.label_rects = np.asarray(rects, np.float64).reshape(-1, 4)
-        frame.label_text, frame.label_ids, frame.missing_titles = texts, ids, missing[:MAX_LABELS]
-
-    def _width(self, event_id: int, titles: TitleCache, missing: list[int]) -> float:
-        width = self._widths.get(event_id)
-        if width is None:
-            summary = titles.get(event_id)
-            if summary is None:
-                missing.append(event_id)
-                return 0.0
-            width = self.measure(summary.title) + 2
-            if len(self._widths) > 20000:
-                self._widths.clear()
-            self._widths[event_id] = width
-        return width

@@ -25,9 +25,18 @@ LABEL_H = 14.0
 LABEL_GAP = 5.0  # clears the selection halo
 MAX_LABELS = 300  # per frame: more text than this is unreadable, and costs frame time
 HALF = GLYPH_SIZE / 2
-LANE_WEIGHT = {Lane.MISSIONS: 2.0}
+LANE_WEIGHT = {Lane.MISSIONS: 2.0}  # its troop step chart
+# summits and meetings crowd their row: a second line for labels under their glyphs
+LANE_ROWS_NEEDED = {Lane.MEETINGS: 2}
+STEP_CHART_MIN = 22.0  # the troop step chart's least height, its labels apart
 STEP_ROWS = 2  # rows of the missions lane above its troop step chart
-MIN_LABEL = 40.0  # narrower room hides a label rather than show two letters
+MIN_LABEL = 64.0  # narrower room hides a label rather than show three letters
+LINES = 64  # label lines per lane: a row's line key is lane number * LINES + row
+STACK_STEP = 7.0  # events of one day in one row are drawn fanned out by this much
+STACK_MAX = 3  # more of them than this and the top one says how many more ("+4")
+BRACKET_W = 1.5  # the bracket at an end of a band known only roughly
+TICK_HALF = 7.0  # half the height of a fund's commitment tick
+PLATE_PAD = 4.0  # text inset of the selected event's title plate
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,20 +108,52 @@ class Frame:
     band_rects: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))
     band_kind: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint8))
     band_pos: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    # which ends of each band are bracketed (not known to the day): [left, right]
+    band_brackets: np.ndarray = field(default_factory=lambda: np.zeros((0, 2), bool))
+    bar_dim: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))  # not a match
+    band_dim: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    # events drawn fanned out or hidden on one spot: per glyph, its stack (-1: alone)
+    glyph_stack: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    stacks: list[tuple[int, int]] = field(default_factory=list)  # glyph index ranges [a, b)
     # labels: [x, y, w, h], text (already elided) and event id
     label_rects: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))
     label_text: list[str] = field(default_factory=list)
     label_ids: list[int] = field(default_factory=list)
+    label_dim: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))  # not a match
     missing_titles: list[int] = field(default_factory=list)
     # troop steps: polyline points, per-step hit boxes [x0, y0, w, h] and step indices
     step_points: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
     step_boxes: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))
     step_index: list[int] = field(default_factory=list)
+    # stretches with no sourced figure: hit boxes [x0, y0, w, h], dashed lines [x0, x1, y]
+    gap_boxes: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))
+    gap_lines: np.ndarray = field(default_factory=lambda: np.zeros((0, 3)))
+    gap_text: list[str] = field(default_factory=list)
     # eras [x0, x1, index] and commitment marks [x, y, index], index into the TimelineModel's
     era_spans: list[tuple[float, float, int]] = field(default_factory=list)
+    # era names in the top lane's title strip: [x, w] (x of the text; w the room it may take)
+    era_label_rects: list[tuple[float, float, int]] = field(default_factory=list)
     commitment_marks: list[tuple[float, float, int]] = field(default_factory=list)
     selected_xy: tuple[float, float] | None = None
     selected_title: str = ""  # shown in full beside the selected glyph, over neighbours' labels
+    plate_rect: tuple[float, float, float, float] | None = None  # the selected title's plate
+    plate_text: str = ""  # the selected title as it fits the plate
+
+    def mark_rects(self) -> np.ndarray:
+        """Rects [x, y, w, h] of the marks drawn across a row (band brackets, commitment
+        ticks): what labels must keep clear of."""
+        rects = [
+            (x - 0.75, y - TICK_HALF, 1.5, 2 * TICK_HALF) for x, y, _i in self.commitment_marks
+        ]
+        for (x, y, w, h), (at_left, at_right) in zip(
+            self.band_rects, self.band_brackets, strict=True
+        ):
+            if w >= 6.0:
+                if at_left:
+                    rects.append((x, y, BRACKET_W, h))
+                if at_right:
+                    rects.append((x + w - BRACKET_W, y, BRACKET_W, h))
+        return np.asarray(rects, np.float64).reshape(-1, 4)
 
     def lane_at(self, y: float) -> LaneFrame | None:
         """The lane under pixel y."""
@@ -122,15 +163,29 @@ class Frame:
 def lane_boxes(
     shown: list[Lane], top: float, height: float, has_steps: bool
 ) -> list[tuple[Lane, float, float]]:
-    """Split the plot's height between the shown lanes (missions taller for its step chart)."""
+    """Split the plot's height between the shown lanes: each first gets what it needs to be
+    read (a row of glyphs; summits a second line for their labels; missions room for the troop
+    step chart), then the rest is shared by weight (missions twice, for their step chart)."""
+    needs = [_lane_need(lane, has_steps) for lane in shown]
     weights = [LANE_WEIGHT.get(lane, 1.0) if has_steps else 1.0 for lane in shown]
-    total = sum(weights) or 1.0
+    spare = height - sum(needs)
+    if spare < 0:  # too small for everything: everything shrinks alike
+        heights = [need * height / sum(needs) for need in needs]
+    else:
+        heights = [need + spare * w / sum(weights) for need, w in zip(needs, weights, strict=True)]
     boxes, y = [], top
-    for lane, w in zip(shown, weights, strict=True):
-        h = height * w / total
+    for lane, h in zip(shown, heights, strict=True):
         boxes.append((lane, y, y + h))
         y += h
     return boxes
+
+
+def _lane_need(lane: Lane, has_steps: bool) -> float:
+    """The height a lane needs to be read: its title strip and rows (and step chart)."""
+    if lane is Lane.MISSIONS and has_steps:
+        return TITLE_H + STEP_ROWS * ROW_H + LABEL_H + STEP_CHART_MIN + 6
+    rows = LANE_ROWS_NEEDED.get(lane, 1)
+    return TITLE_H + rows * ROW_H + 3
 
 
 def anchor_x(lane: LaneColumns | DrawnIntervals, pos: np.ndarray, m: PixelMapping) -> np.ndarray:

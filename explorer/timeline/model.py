@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from explorer.domain.binning import overlap_counts
-from explorer.domain.events import Lane
+from explorer.domain.events import EventKind, Lane
 from explorer.store.annotations import CommitmentMark, Era, TroopStep
-from explorer.store.columns import LANE_ORDER, EventColumns
+from explorer.store.columns import KIND_ORDER, LANE_ORDER, EventColumns
 from explorer.store.store import Store
 
 LONG_SPAN_PACKING_LIMIT = 5000
@@ -192,3 +192,44 @@ def nearest_in_lane(model: TimelineModel, lane: Lane, day: float) -> int | None:
                 candidate = (abs(float(part.start[j]) - day), int(part.index[j]))
                 best = candidate if best is None else min(best, candidate)
     return None if best is None else best[1]
+
+
+def with_kinds(model: TimelineModel, kind_codes: np.ndarray) -> TimelineModel:
+    """The model showing only events of these kind codes (the kind filter): the lanes' parts
+    filtered, the columns shared; the troop steps and fund commitments go with their kinds.
+    The model itself when no shown event is filtered out."""
+    shown = np.zeros(256, bool)
+    shown[np.asarray(kind_codes, np.intp)] = True
+    if shown[model.columns.kind].all():
+        return model
+    troop, fund = (KIND_ORDER.index(k) for k in (EventKind.TROOP_LEVEL_CHANGE, EventKind.FUND))
+    filtered = TimelineModel(
+        model.columns,
+        model.drawn,
+        model.bounds,
+        eras=model.eras,
+        steps=model.steps if shown[troop] else (),
+        commitments=model.commitments if shown[fund] else (),
+    )
+    for parts, target in ((model.points, filtered.points), (model.spans, filtered.spans)):
+        for lane, part in parts.items():
+            keep = shown[part.kind]
+            target[lane] = part if keep.all() else _subset(part, keep)
+    return filtered
+
+
+def _subset(part: LaneColumns, keep: np.ndarray) -> LaneColumns:
+    """The events of ``part`` where ``keep`` is true, as their own columns."""
+    start, end = part.start[keep], part.end[keep]
+    subset = LaneColumns(
+        index=part.index[keep],
+        start=start,
+        end=end,
+        end_sorted=np.sort(end),
+        kind=part.kind[keep],
+        exact=part.exact[keep],
+        span_row=part.span_row[keep],
+        max_duration=float((end - start).max()) if len(start) else 0.0,
+    )
+    _add_day_tables(subset)
+    return subset

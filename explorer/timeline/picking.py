@@ -18,10 +18,35 @@ def event_point(model: TimelineModel, frame: Frame, position: int) -> tuple[floa
     lf = next((lf for lf in frame.lanes if lf.lane is lane), None)
     if lf is None:
         return None
+    drawn = np.flatnonzero(frame.glyph_pos == position)
+    if len(drawn):  # where it is drawn, fanned out of a stack of one day's events
+        return float(frame.glyph_x[drawn[0]]), float(frame.glyph_y[drawn[0]])
     at = np.array([position])
     x = float(anchor_x(model.drawn, at, frame.mapping)[0])
     y = float(lf.row_y(drawn_row(model.drawn, at))[0])
     return x, y
+
+
+def stack_at(model: TimelineModel, frame: Frame, x: float, y: float) -> list[int]:
+    """The event ids of the stack (events of one day in one row) under (x, y), top one last;
+    empty when no stack is there."""
+    if not len(frame.glyph_pos):
+        return []
+    near = (np.abs(frame.glyph_x - x) <= HALF + PICK_SLACK) & (np.abs(frame.glyph_y - y) <= HALF)
+    stacks = frame.glyph_stack[near]
+    stacks = stacks[stacks >= 0]
+    if not len(stacks):
+        return []
+    a, b = frame.stacks[int(stacks[0])]
+    return [int(i) for i in model.columns.ids[frame.glyph_pos[a:b]]]
+
+
+def gap_at(frame: Frame, x: float, y: float) -> str | None:
+    """The note of the troop chart's unsourced stretch under (x, y), if any."""
+    for (x0, y0, w, h), text in zip(frame.gap_boxes, frame.gap_text, strict=True):
+        if x0 <= x <= x0 + w and y0 <= y <= y0 + h:
+            return text
+    return None
 
 
 def pick(model: TimelineModel, frame: Frame, x: float, y: float) -> int | None:

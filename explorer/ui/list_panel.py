@@ -105,8 +105,9 @@ class EventListPanel(QWidget):
         self.search_box.textChanged.connect(self._search_timer.start)
         view_state.visible_range_changed.connect(self._on_range_changed)
         view_state.lanes_changed.connect(lambda _lanes: self._refresh())
+        view_state.kinds_changed.connect(self._follow_kinds)
         view_state.selection_changed.connect(self._on_selection_changed)
-        view_state.period_changed.connect(lambda _period: self._on_kinds_changed())
+        view_state.period_changed.connect(lambda _period: self._follow_filters())
         open_store.changed.connect(self._on_store_changed)
         self._refresh()
 
@@ -208,7 +209,7 @@ class EventListPanel(QWidget):
     def checked_kinds(self) -> set[EventKind]:
         """Kinds ticked in the filter and drawn in a lane that is shown."""
         lanes = self._view_state.lanes
-        return {k for k, box in self.kind_boxes.items() if box.isChecked() and k.lane in lanes}
+        return {k for k in self._view_state.kinds if k.lane in lanes}
 
     @property
     def searching(self) -> bool:
@@ -216,6 +217,20 @@ class EventListPanel(QWidget):
         return bool(self.search_box.text().strip())
 
     def _on_kinds_changed(self) -> None:
+        """A box was ticked: the filter is shared, so the timeline and status bar follow."""
+        kinds = frozenset(k for k, box in self.kind_boxes.items() if box.isChecked())
+        self._view_state.set_kinds(kinds)
+
+    def _follow_kinds(self, kinds) -> None:
+        for kind, box in self.kind_boxes.items():
+            if box.isChecked() != (kind in kinds):
+                box.blockSignals(True)
+                box.setChecked(kind in kinds)
+                box.blockSignals(False)
+        self._follow_filters()
+
+    def _follow_filters(self) -> None:
+        """The kinds or the From/To period changed: list again under the new filters."""
         self._run_search() if self.searching else self._refresh()
 
     def _on_range_changed(self, _start: float, _end: float, origin: object) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QWid
 from explorer.domain.dates import END_DAY, FIRST_DAY, date_of
 from explorer.domain.events import Changes, Lane
 from explorer.locations import APP_NAME
-from explorer.store.columns import LANE_ORDER, EventColumns
+from explorer.store.columns import KIND_ORDER, EventColumns
 from explorer.store.store import Store
 from explorer.timeline.navigation import ZOOM_STEP
 from explorer.ui import dialogs
@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         state.visible_range_changed.connect(lambda *_: self._status_timer.start())
         state.lanes_changed.connect(self._on_lanes_changed)
         state.period_changed.connect(self._on_period_changed)
+        state.kinds_changed.connect(lambda _kinds: self._status_timer.start())
         self.list_panel.activated.connect(self.focus_timeline)
         self.history.changed.connect(self._update_history_actions)
         self._update_history_actions()
@@ -262,8 +263,11 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         start, end = self.view_state.visible_range
         rows = self.columns.window(start, end)
-        shown = np.array([LANE_ORDER.index(lane) for lane in self.view_state.lanes], np.uint8)
-        count = int(np.isin(self.columns.lane[rows], shown).sum())
+        # counted as the list counts them: shown lanes, kinds the filter keeps
+        shown = [
+            KIND_ORDER.index(k) for k in self.view_state.kinds if k.lane in self.view_state.lanes
+        ]
+        count = int(np.isin(self.columns.kind[rows], np.array(shown, np.uint8)).sum())
         first = date_of(int(np.clip(start, FIRST_DAY, END_DAY - 1)))
         last = date_of(int(np.clip(np.ceil(end) - 1, FIRST_DAY, END_DAY - 1)))  # end exclusive
         period = self.view_state.period

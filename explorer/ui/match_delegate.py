@@ -50,11 +50,15 @@ class MatchDelegate(QStyledItemDelegate):
         layout, line = self._laid_out(prefix, text, ranges, opt, selected)
         if ranges and _x_after(line, len(prefix), ranges[0]) > rect.width():
             # the first matched word lies past the cell's edge: start the snippet a few
-            # characters before it, so that what matched is what shows
-            cut = max(0, ranges[0][0] - _LEAD)
-            text = ELLIPSIS + text[cut:]
-            ranges = [(start - cut + len(ELLIPSIS), length) for start, length in ranges]
-            layout, line = self._laid_out(prefix, text, ranges, opt, selected)
+            # characters before it (fewer in a narrow cell), so that what matched is what shows
+            whole, whole_ranges = text, ranges
+            for lead in (_LEAD, _LEAD // 3, 0):
+                cut = max(0, whole_ranges[0][0] - lead)
+                text = ELLIPSIS + whole[cut:]
+                ranges = [(a - cut + len(ELLIPSIS), n) for a, n in whole_ranges]
+                layout, line = self._laid_out(prefix, text, ranges, opt, selected)
+                if _x_after(line, len(prefix), ranges[0]) <= rect.width():
+                    break
         origin = QPointF(rect.left(), rect.top() + (rect.height() - line.height()) / 2)
         painter.save()
         painter.setClipRect(rect)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from explorer.domain.date_query import DateInterval
-from explorer.domain.events import Lane
+from explorer.domain.events import EventKind, Lane
 
 
 class ViewState(QObject):
@@ -19,6 +19,7 @@ class ViewState(QObject):
     lanes_changed = Signal(object)  # frozenset[Lane]
     search_changed = Signal(object)  # None (no search) or frozenset of matching row ids
     period_changed = Signal(object)  # the From/To filter: a DateInterval, or None for all time
+    kinds_changed = Signal(object)  # frozenset[EventKind]
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -27,6 +28,7 @@ class ViewState(QObject):
         self._lanes: frozenset[Lane] = frozenset(Lane)
         self._matches: frozenset[int] | None = None
         self._period: DateInterval | None = None
+        self._kinds: frozenset[EventKind] = frozenset(EventKind)
 
     @property
     def selected(self) -> int | None:
@@ -62,6 +64,19 @@ class ViewState(QObject):
         if lanes != self._lanes:
             self._lanes = lanes
             self.lanes_changed.emit(lanes)
+
+    @property
+    def kinds(self) -> frozenset[EventKind]:
+        """The kinds of event shown (the kind filter): on the timeline, overview, list and
+        status bar alike."""
+        return self._kinds
+
+    def set_kinds(self, kinds: frozenset[EventKind]) -> None:
+        """Show exactly these kinds."""
+        kinds = frozenset(kinds)
+        if kinds != self._kinds:
+            self._kinds = kinds
+            self.kinds_changed.emit(kinds)
 
     @property
     def search_matches(self) -> frozenset[int] | None:

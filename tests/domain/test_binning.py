@@ -82,3 +82,38 @@ def test_minor_ticks_are_unlabelled_and_between_majors():
     minor = [t for t in ticks if not t.major]
     assert minor and all(t.label == "" for t in minor)
     assert len({t.day for t in ticks}) == len(ticks)
+
+
+def test_ranked_labels_go_first_and_take_the_other_side_when_needed():
+    from explorer.domain.binning import LabelRoom, place_labels_ranked
+
+    # glyphs at 100 and 130: the right-hand one ranks first and takes its right side; the
+    # left-hand one has 20 px on its right, so its label goes left of it
+    x = np.array([100.0, 130.0])
+    right = LabelRoom(np.zeros(2), x + 5, np.array([125.0, 400.0]), np.full(2, 40.0))
+    left = LabelRoom(np.zeros(2), np.array([0.0, 105.0]), x - 5, np.full(2, 40.0), True)
+    placed = place_labels_ranked([right, left], np.array([60.0, 60.0]), np.array([1, 0]))
+    spots = dict(
+        zip(placed.kept.tolist(), zip(placed.left, placed.width, strict=True), strict=True)
+    )
+    assert spots[1] == (135.0, 60.0)
+    assert spots[0] == (35.0, 60.0)
+
+
+def test_a_label_with_a_short_form_takes_its_whole_or_short_width():
+    from explorer.domain.binning import LabelRoom, place_labels_ranked
+
+    room = LabelRoom(np.zeros(1), np.array([0.0]), np.array([80.0]), np.array([50.0]))
+    fixed = place_labels_ranked([room], np.array([120.0]), np.zeros(1), elides=np.array([False]))
+    free = place_labels_ranked([room], np.array([120.0]), np.zeros(1))
+    assert fixed.width.tolist() == [50.0] and free.width.tolist() == [80.0]
+
+
+def test_a_label_keeps_clear_of_reserved_text():
+    from explorer.domain.binning import LabelRoom, place_labels_ranked
+
+    room = LabelRoom(np.zeros(1), np.array([0.0]), np.array([300.0]), np.array([40.0]))
+    placed = place_labels_ranked(
+        [room], np.array([100.0]), np.zeros(1), reserved={0: [(50.0, 80.0)]}
+    )
+    assert placed.width.tolist() == [44.0]  # up to the reserved stretch, less the gap

@@ -13,7 +13,15 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen
 
 from explorer.domain.events import EventKind
 from explorer.store.columns import KIND_ORDER
-from explorer.timeline.frame import HALF, LABEL_H, TITLE_H, Frame, PixelMapping
+from explorer.timeline.frame import (
+    BRACKET_W,
+    HALF,
+    PLATE_PAD,
+    TICK_HALF,
+    TITLE_H,
+    Frame,
+    PixelMapping,
+)
 from explorer.ui.colour import blend
 from explorer.ui.timeline.style import GlyphAtlas, kind_color, outline_color
 
@@ -70,8 +78,10 @@ class TimelineItem(pg.GraphicsObject):
         self._draw_lanes(painter, frame, palette)
         self._draw_eras(painter, frame, palette)
         self._draw_density(painter, frame, palette)
-        self._draw_rects(painter, frame.band_rects, frame.band_kind, alpha=0.28, brackets=True)
-        self._draw_rects(painter, frame.bar_rects, frame.bar_kind, alpha=0.85, brackets=False)
+        self._draw_rects(
+            painter, frame.band_rects, frame.band_kind, 0.28, frame.band_brackets, frame.band_dim
+        )
+        self._draw_rects(painter, frame.bar_rects, frame.bar_kind, 0.85, None, frame.bar_dim)
         self._draw_steps(painter, frame, palette)
         self._draw_glyphs(painter, frame, palette, dpr)
         self._draw_labels(painter, frame, palette)
@@ -98,8 +108,8 @@ class TimelineItem(pg.GraphicsObject):
             painter.fillRect(QRectF(x0, m.top, x1 - x0, m.height), shade)
 
     def _draw_era_labels(self, painter: QPainter, frame: Frame, palette: QPalette, after: float):
-        """Era names in the top lane's title strip (where no event label goes), right of the
-        lane's own title, each within its era."""
+        """Era names in the top lane's title strip, where the frame left room for them (event
+        labels placed there keep clear of them)."""
         if not frame.lanes:
             return
         font = QFont()
@@ -108,12 +118,10 @@ class TimelineItem(pg.GraphicsObject):
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         fm = painter.fontMetrics()
         baseline = frame.lanes[0].top + TITLE_H - 4
-        for x0, x1, i in frame.era_spans:
-            start = max(x0 + 4, after + 12)
-            room = x1 - start - 4
-            if room > 30 and i < len(self.era_titles):
+        for x, room, i in frame.era_label_rects:
+            if i < len(self.era_titles):
                 label = fm.elidedText(self.era_titles[i], Qt.TextElideMode.ElideRight, int(room))
-                painter.drawText(QPointF(start, baseline), label)
+                painter.drawText(QPointF(x, baseline), label)
         painter.setFont(QFont())
 
     era_titles: list[str] = []
@@ -138,27 +146,39 @@ class TimelineItem(pg.GraphicsObject):
                     self._fill_rects(painter, density_bars(counts, m.left, top, bottom - top))
 
     def _draw_rects(
-        self, painter: QPainter, rects: np.ndarray, kinds: np.ndarray, alpha: float, brackets: bool
+        self, painter: QPainter, rects: np.ndarray, kinds: np.ndarray, alpha: float, brackets, dim
     ) -> None:
         if not len(rects):
             return
         painter.setPen(Qt.PenStyle.NoPen)
+        # while searching, the spans that do not match are faded like their glyphs
+        groups = kinds.astype(np.int64) * 2 + (dim if len(dim) == len(kinds) else 0)
         # the kinds present, without np.unique (its first call imports numpy.ma mid-frame)
-        for code in np.flatnonzero(np.bincount(kinds, minlength=1)):
-            sel = rects[kinds == code]
+        for group in np.flatnonzero(np.bincount(groups, minlength=1)):
+            code, faded = divmod(int(group), 2)
+            chosen = groups == group
+            sel = rects[chosen]
             color = QColor(KIND_COLORS[code])
-            color.setAlphaF(alpha)
+            color.setAlphaF(alpha * (0.3 if faded else 1.0))
             painter.setBrush(QBrush(color))
             # overlapping bars of one kind in one row are painted as their union: the fill
             # cost stays bounded by rows x width however many spans cross the window
             self._fill_rects(painter, union_by_row(sel))
-            if brackets:  # the ends of an uncertainty band, as brackets, where it is wide
-                sel = sel[sel[:, 2] >= 6.0]
-                ends = np.concatenate([sel, sel])
-                ends[len(sel) :, 0] = sel[:, 0] + sel[:, 2] - 1.5
-                ends[:, 2] = 1.5
-                painter.setBrush(QBrush(KIND_COLORS[code]))
+            if brackets is not None:  # the rough ends of a band, as brackets, where it is wide
+                ends = self._brackets(sel, brackets[chosen])
+                color.setAlphaF(0.3 if faded else 1.0)
+                painter.setBrush(QBrush(color))
                 self._fill_rects(painter, ends)
+
+    @staticmethod
+    def _brackets(rects: np.ndarray, flags: np.ndarray) -> np.ndarray:
+        """Rects of the brackets at the ends flagged rough (the frame's mark rects)."""
+        wide = rects[:, 2] >= 6.0
+        left, right = rects[wide & flags[:, 0]].copy(), rects[wide & flags[:, 1]].copy()
+        right[:, 0] = right[:, 0] + right[:, 2] - BRACKET_W
+        ends = np.concatenate([left, right])
+        ends[:, 2] = BRACKET_W
+        return ends
 
     def _fill_rects(self, painter: QPainter, rects: np.ndarray) -> None:
         """One drawRects call from a numpy array, snapped to whole pixels (Qt's raster engine
@@ -184,7 +204,13 @@ class TimelineItem(pg.GraphicsObject):
         if frame.commitment_marks:
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 1.5))
             for x, y, _i in frame.commitment_marks:
-                painter.drawLine(QPointF(x, y - 7), QPointF(x, y + 7))
+                painter.drawLine(QPointF(x, y - TICK_HALF), QPointF(x, y + TICK_HALF))
+        if len(frame.gap_lines):  # no figure sourced: the level is not held, only hinted at
+            faded = QColor(TROOP_COLOR)
+            faded.setAlphaF(0.5)
+            painter.setPen(QPen(faded, 1.0, Qt.PenStyle.DashLine))
+            for x0, x1, y in frame.gap_lines:
+                painter.drawLine(QPointF(x0, y), QPointF(x1, y))
 
     def _draw_glyphs(self, painter: QPainter, frame: Frame, palette: QPalette, dpr: float) -> None:
         n = len(frame.glyph_pos)
@@ -214,10 +240,15 @@ class TimelineItem(pg.GraphicsObject):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(plate)
         self._fill_rects(painter, frame.label_rects + np.array([-1.0, 1.0, 2.0, -2.0]))
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        text_color = palette.color(QPalette.ColorRole.Text)
+        faded = blend(text_color, palette.color(QPalette.ColorRole.Base), 0.35)
         fm = painter.fontMetrics()
         baseline = (fm.ascent() - fm.descent()) / 2
-        for (x, y, _w, h), text in zip(frame.label_rects, frame.label_text, strict=True):
+        dim = frame.label_dim if len(frame.label_dim) == len(frame.label_text) else None
+        for i, ((x, y, _w, h), text) in enumerate(
+            zip(frame.label_rects, frame.label_text, strict=True)
+        ):
+            painter.setPen(faded if dim is not None and dim[i] else text_color)
             painter.drawText(QPointF(x, y + h / 2 + baseline), text)
 
     def _draw_titles(self, painter: QPainter, frame: Frame, palette: QPalette) -> None:
@@ -259,24 +290,19 @@ class TimelineItem(pg.GraphicsObject):
     def _draw_selected_title(
         self, painter: QPainter, frame: Frame, palette: QPalette, x: float, y: float
     ) -> None:
-        """The selected event's whole title on a plate beside its glyph (left of it when there is
-        no room on the right), covering its neighbours' labels rather than eliding it."""
-        if not frame.selected_title:
+        """The selected event's title on the plate the frame placed beside its glyph (the labels
+        it would cover were left out of the frame)."""
+        if frame.plate_rect is None:
             return
-        m, fm = frame.mapping, painter.fontMetrics()
-        room = max(m.width - 2 * HALF - 16, 0.0)
-        text = fm.elidedText(frame.selected_title, Qt.TextElideMode.ElideRight, room)
-        width = fm.horizontalAdvance(text) + 8
-        left = x + HALF + 4
-        if left + width > m.left + m.width:
-            left = max(x - HALF - 4 - width, m.left)
-        plate = QRectF(left, y - LABEL_H / 2 - 1, width, LABEL_H + 2)
+        left, top, width, height = frame.plate_rect
+        plate = QRectF(left, top, width, height)
         painter.fillRect(plate, palette.color(QPalette.ColorRole.Base))
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1.5))
         painter.drawRect(plate)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
+        fm = painter.fontMetrics()
         baseline = (fm.ascent() - fm.descent()) / 2
-        painter.drawText(QPointF(left + 4, y + baseline), text)
+        painter.drawText(QPointF(left + PLATE_PAD, top + height / 2 + baseline), frame.plate_text)
 
 
 def density_bars(counts: np.ndarray, left: float, top: float, height: float) -> np.ndarray:

@@ -17,14 +17,14 @@ from PySide6.QtGui import (
     QImage,
     QPainter,
 )
-from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QToolTip, QVBoxLayout, QWidget
 
 from explorer.domain.events import Changes
-from explorer.store.columns import LANE_ORDER
+from explorer.store.columns import KIND_ORDER, LANE_ORDER
 from explorer.timeline.builder import FrameBuilder
-from explorer.timeline.frame import Elide, Frame, Measure, PixelMapping
-from explorer.timeline.model import TimelineModel, load_timeline_model
-from explorer.timeline.picking import event_point, pick
+from explorer.timeline.frame import STACK_MAX, Elide, Frame, Measure, PixelMapping
+from explorer.timeline.model import TimelineModel, load_timeline_model, with_kinds
+from explorer.timeline.picking import event_point, gap_at, pick, stack_at
 from explorer.timeline.titles import TitleCache
 from explorer.ui.open_store import OpenStore
 from explorer.ui.timeline.axis import DateAxis
@@ -88,6 +88,8 @@ class TimelineWidget(QWidget):
         view_state.visible_range_changed.connect(self._visible_range_changed)
         view_state.lanes_changed.connect(self._repaint)
         view_state.search_changed.connect(self._search_changed)
+        view_state.kinds_changed.connect(self._kinds_changed)
+        self.stack_menu: QMenu | None = None  # the events of a stack too deep to fan out
         open_store.changed.connect(self.follow_changes)
         self._load()
         self.fit_all()
@@ -106,7 +108,8 @@ class TimelineWidget(QWidget):
     def _load(self) -> None:
         """Load the open store's annotations and titles over its columns."""
         store = self.open_store.store
-        self.model: TimelineModel = load_timeline_model(store, self.open_store.columns)
+        self.whole_model = load_timeline_model(store, self.open_store.columns)
+        self.model: TimelineModel = self.whole_model
         self.titles = TitleCache(store)
         if len(self.model.columns) <= PRELOAD_TITLES:
             first, last = self.model.bounds
@@ -116,10 +119,17 @@ class TimelineWidget(QWidget):
         self.view_box.setLimits(
             xMin=first, xMax=last, minXRange=MIN_RANGE_DAYS, maxXRange=last - first, yMin=0, yMax=1
         )
+        self.overview.set_extent(first, last)
+        self._kinds_changed(self.view_state.kinds)
+        self._search_changed(self.view_state.search_matches)
+
+    def _kinds_changed(self, kinds) -> None:
+        """Draw only the kinds the filter shows, on the timeline and the overview alike."""
+        codes = np.array([KIND_ORDER.index(kind) for kind in kinds], np.intp)
+        self.model = with_kinds(self.whole_model, codes)
         parts = [*self.model.points.values(), *self.model.spans.values()]
         self.overview.strip.set_events([(part.start, part.end_sorted) for part in parts])
-        self.overview.set_extent(first, last)
-        self._search_changed(self.view_state.search_matches)
+        self.item.update()
 
     def full_range(self) -> tuple[float, float]:
         """The store's span with margins: the furthest the view zooms out."""
@@ -215,15 +225,20 @@ class TimelineWidget(QWidget):
             return self._frame[1]
         frame = self._builder.build(self.model, mapping, list(shown), self.titles, self._match_mask)
         position = self.selected_position()
-        if position is not None:
-            frame.selected_xy = event_point(self.model, frame, position)
+        if position is not None and self._kind_shown(position):
             record = self.open_store.selected_event(selected)  # read once for every pane
-            frame.selected_title = record.summary.title if record is not None else ""
+            title = record.summary.title if record is not None else ""
+            point = event_point(self.model, frame, position)
+            self._builder.add_selection(frame, selected, point, title)
         self._frame = (key, frame)
         if frame.missing_titles:
             self._wanted_titles = frame.missing_titles
             self._title_timer.start()
         return frame
+
+    def _kind_shown(self, position: int) -> bool:
+        """Whether the kind filter shows the event at ``position``."""
+        return KIND_ORDER[int(self.model.columns.kind[position])] in self.view_state.kinds
 
     def _fetch_titles(self) -> None:
         wanted, self._wanted_titles = self._wanted_titles, []
@@ -292,23 +307,59 @@ class TimelineWidget(QWidget):
         if event.button() != Qt.MouseButton.LeftButton or event.double():
             return
         viewport = self.plot.mapFromScene(event.scenePos())
-        found = pick(self.model, self.current_frame(), viewport.x(), viewport.y())
-        if found is not None:
+        frame = self.current_frame()
+        found = pick(self.model, frame, viewport.x(), viewport.y())
+        stack = stack_at(self.model, frame, viewport.x(), viewport.y())
+        if len(stack) > STACK_MAX and found in stack:
+            self.show_stack_menu(stack, event.screenPos().toPoint())
+        elif found is not None:
             self.view_state.select(found, origin=self)
         self.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    def show_stack_menu(self, event_ids: list[int], at: QPoint) -> QMenu:
+        """A menu of the events of one day drawn on one spot, each choice selecting its event."""
+        menu = QMenu(self)
+        menu.setAccessibleName("Events on this spot")
+        for event_id in event_ids:
+            summary = self.titles.fetch(event_id)
+            if summary is None:
+                continue
+            # a menu's text is plain; '&' would otherwise mark a shortcut
+            action = menu.addAction(
+                f"{summary.title} — {summary.when.display()}".replace("&", "&&")
+            )
+            action.triggered.connect(
+                lambda _checked=False, e=event_id: self.view_state.select(e, origin=self)
+            )
+        menu.aboutToHide.connect(menu.deleteLater)
+        self.stack_menu = menu
+        menu.popup(at)
+        return menu
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         """Tooltips over the timeline's viewport."""
         if event.type() == QEvent.Type.ToolTip and watched is self.plot.viewport():
-            pos = event.pos()
-            found = pick(self.model, self.current_frame(), pos.x(), pos.y())
-            summary = None if found is None else self.titles.fetch(found)
-            if summary is None:
+            text = self.tooltip_at(event.pos())
+            if text is None:
                 QToolTip.hideText()
             else:
-                QToolTip.showText(event.globalPos(), tooltip_text(summary), self.plot.viewport())
+                QToolTip.showText(event.globalPos(), text, self.plot.viewport())
             return True
         return super().eventFilter(watched, event)
+
+    def tooltip_at(self, pos: QPoint) -> str | None:
+        """The tooltip over a viewport point: the events of a stack (one day, one spot), one
+        event, or the note of a stretch where no troop figure is sourced."""
+        frame = self.current_frame()
+        stack = stack_at(self.model, frame, pos.x(), pos.y())
+        if len(stack) > 1:
+            return stack_tooltip([self.titles.fetch(event_id) for event_id in stack])
+        found = pick(self.model, frame, pos.x(), pos.y())
+        summary = None if found is None else self.titles.fetch(found)
+        if summary is not None:
+            return tooltip_text(summary)
+        gap = gap_at(frame, pos.x(), pos.y())
+        return None if gap is None else f"<qt>{html.escape(gap)}</qt>"
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
         """Arrows, Home/End, PageUp/PageDown, +/-, 0 and Shift+Z; everything else propagates."""
@@ -392,3 +443,20 @@ def tooltip_text(summary) -> str:
     as escaped text."""
     title, kind = html.escape(summary.title), html.escape(summary.kind.label)
     return f"<qt><b>{title}</b><br>{kind}<br>{html.escape(summary.when.full_text())}</qt>"
+
+
+STACK_TOOLTIP_ROWS = 12  # a stack's tooltip names this many events, then says how many more
+
+
+def stack_tooltip(summaries) -> str:
+    """The events drawn on one spot, one per line (escaped), with a hint for the deep ones."""
+    found = [s for s in summaries if s is not None]
+    lines = [
+        f"<b>{html.escape(s.title)}</b> · {html.escape(s.kind.label)}"
+        for s in found[:STACK_TOOLTIP_ROWS]
+    ]
+    if len(found) > STACK_TOOLTIP_ROWS:
+        lines.append(f"and {len(found) - STACK_TOOLTIP_ROWS:,} more")
+    when = html.escape(found[0].when.display()) if found else ""
+    hint = "<br><i>Click to choose one.</i>" if len(found) > STACK_MAX else ""
+    return f"<qt>{len(found):,} events · {when}<br>{'<br>'.join(lines)}{hint}</qt>"

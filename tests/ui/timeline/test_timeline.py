@@ -1,6 +1,7 @@
 """The timeline widget driven like a user drives it: clicks, the wheel, the overview strip."""
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
@@ -303,7 +304,10 @@ def test_hovering_a_glyph_shows_its_tooltip(small_store, make_timeline, qtbot):
     QToolTip.hideText()
 
 
-def test_events_on_one_spot_say_how_many_are_hidden(tmp_path, make_timeline, qtbot):
+@pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise", "grabbing the keyboard")
+def test_events_of_one_day_are_fanned_out_and_the_rest_listed(tmp_path, make_timeline, qtbot):
+    """Four meetings on one day: three glyphs side by side (each can be hovered and selected),
+    the top one saying "+1"; its tooltip names all four, a click lists them to choose from."""
     from explorer.store.store import Store
 
     from .conftest import event
@@ -315,18 +319,30 @@ def test_events_on_one_spot_say_how_many_are_hidden(tmp_path, make_timeline, qtb
             for i in range(4)
         ]
     )
-    timeline, _ = make_timeline(store)
+    timeline, view_state = make_timeline(store)
     timeline.set_range(16980, 17000)
     qtbot.waitUntil(lambda: not timeline.current_frame().missing_titles)
     frame = timeline.current_frame()
-    assert len(frame.glyph_pos) == 4 and len(frame.label_text) == 1
-    assert frame.label_text[0].endswith(" +3")
+    assert len(frame.glyph_pos) == 4
+    assert len(set(np.round(frame.glyph_x, 1))) == 3  # fanned out: three spots
+    assert any(text.endswith(" +1") for text in frame.label_text)
+    top = int(np.argmax(frame.glyph_x))
+    viewport = timeline.viewport_widget()
+    at = QPoint(round(frame.glyph_x[top]), round(frame.glyph_y[top]))
+    tip = timeline.tooltip_at(at)
+    assert all(f"Meeting {i}" in tip for i in range(4))
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=at)
+    menu = timeline.stack_menu
+    assert menu is not None and len(menu.actions()) == 4
+    menu.actions()[0].trigger()
+    assert view_state.selected == store.id_of("meeting-0")
+    menu.close()
     store.close()
 
 
-def test_a_glyph_with_no_room_for_its_label_is_drawn_unlabelled(tmp_path, make_timeline, qtbot):
-    """The only event on screen sits at the right edge: it is drawn, nothing is labelled (a
-    frame in which no glyph has room once crashed the window inside paint)."""
+def test_a_glyph_at_the_right_edge_is_labelled_on_its_left(tmp_path, make_timeline, qtbot):
+    """The only event on screen sits at the right edge: its label goes left of it, inside the
+    plot (a frame in which no glyph had room on its right once crashed the window in paint)."""
     from explorer.store.store import Store
     from tests.ui.timeline.conftest import event
 
@@ -337,6 +353,8 @@ def test_a_glyph_with_no_room_for_its_label_is_drawn_unlabelled(tmp_path, make_t
     timeline.set_range(day - 30, day + 1)  # the glyph sits half a day from the right edge
     frame = timeline.current_frame()
     assert list(timeline.model.columns.ids[frame.glyph_pos]) == [store.id_of("visit-2010")]
-    assert frame.label_text == []
+    assert frame.label_text == ["A visit"]
+    x, _y, w, _h = frame.label_rects[0]
+    assert frame.mapping.left <= x and x + w < frame.glyph_x[0]
     assert not timeline.grab().isNull()
     store.close()

@@ -1,13 +1,15 @@
 """A screen reader's ears, run by the system Python (which has the AT-SPI bindings): prints the
 AT-SPI events of one application as JSON lines and obeys commands read from standard input.
 
-Commands, one per line: ``key NAME`` (an X keysym name, e.g. Right, Return, ctrl+f),
+Commands, one per line: ``key NAME`` (xdotool's key names, e.g. Right, Return, ctrl+f),
 ``type TEXT``, ``focusables`` (every focusable object of the app's active window), ``find NAME``
 (the text of every object whose name contains NAME), ``mark TEXT`` (echoed, to cut the
 transcript into steps), ``quit``. Every command's answer ends with {"done": COMMAND}.
 """
 
 import json
+import os
+import subprocess
 import sys
 
 import gi
@@ -19,13 +21,11 @@ EVENTS = (
     "object:state-changed:focused",
     "object:state-changed:selected",
     "object:announcement",
-    "object:property-change:accessible-name",
     "object:active-descendant-changed",
     "object:text-changed:insert",
     "object:selection-changed",
 )
 APP = sys.argv[1] if len(sys.argv) > 1 else "Timeline Explorer"
-MODIFIERS = {"ctrl": "Control_L", "shift": "Shift_L", "alt": "Alt_L"}
 
 
 def out(record):
@@ -121,39 +121,39 @@ def find(name):
 
 
 def press(spec):
-    *mods, key = spec.split("+")
-    held = [MODIFIERS[m.lower()] for m in mods]
-    synth = Atspi.KeySynthType
-    for mod in held:
-        Atspi.generate_keyboard_event(Gdk_keyval(mod), None, synth.PRESS)
-    code = Gdk_keyval(key)
-    Atspi.generate_keyboard_event(code, None, synth.PRESSRELEASE)
-    for mod in reversed(held):
-        Atspi.generate_keyboard_event(Gdk_keyval(mod), None, synth.RELEASE)
+    """Type a key as a person would: through the X server (xdotool's XTEST), not into Qt."""
+    subprocess.run(["xdotool", "key", "--delay", "30", spec], check=True, timeout=10)
 
 
-def Gdk_keyval(name):  # noqa: N802 - the keysym table's own name
-    from ctypes import CDLL, c_char_p
-
-    lib = CDLL("libX11.so.6")
-    lib.XStringToKeysym.argtypes = [c_char_p]
-    sym = lib.XStringToKeysym(name.encode())
-    if not sym:
-        raise ValueError(f"no keysym {name}")
-    return sym
+def type_text(text):
+    subprocess.run(["xdotool", "type", "--delay", "30", text], check=True, timeout=20)
 
 
-def command(source, _condition):
-    line = source.readline()
-    if not line:
+_pending = bytearray()
+
+
+def commands(fd, _condition):
+    """Run every complete line read (unbuffered: several may arrive in one read)."""
+    data = os.read(fd, 65536)
+    if not data:
         Atspi.event_quit()
         return False
+    _pending.extend(data)
+    while b"\n" in _pending:
+        line, _, rest = bytes(_pending).partition(b"\n")
+        _pending[:] = rest
+        if not command(line.decode()):
+            return False
+    return True
+
+
+def command(line):
     verb, _, rest = line.strip().partition(" ")
     try:
         if verb == "key":
             press(rest)
         elif verb == "type":
-            Atspi.generate_keyboard_event(0, rest, Atspi.KeySynthType.STRING)
+            type_text(rest)
         elif verb == "focusables":
             focusables()
         elif verb == "find":
@@ -176,7 +176,7 @@ def main():
     listener = Atspi.EventListener.new(on_event)
     for kind in EVENTS:
         listener.register(kind)
-    GLib.io_add_watch(sys.stdin, GLib.IO_IN | GLib.IO_HUP, command)
+    GLib.io_add_watch(sys.stdin.fileno(), GLib.IO_IN | GLib.IO_HUP, commands)
     out({"listening": True})
     Atspi.event_main()
 

@@ -48,10 +48,16 @@ def open_web_url(url: str) -> bool:
     return QDesktopServices.openUrl(QUrl(url))
 
 
-def text_label(text: str, parent: QWidget | None = None, *, name: str = "") -> QLabel:
+def text_label(
+    text: str, parent: QWidget | None = None, *, name: str = "", role: str = ""
+) -> QLabel:
     """A wrapping, selectable label that shows ``text`` literally; Tab reaches it. Its
-    accessible name is the text it shows; ``name`` says what the text is (its description)."""
+    accessible name is the text it shows; ``name`` says what the text is (its description),
+    ``role`` gives it another accessible role ("heading")."""
     label = QLabel(parent)
+    if role:  # before anything asks for the label's accessible interface, which Qt keeps
+        accessible.install()
+        accessible.mark(label, role)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     label.setWordWrap(True)
@@ -61,8 +67,8 @@ def text_label(text: str, parent: QWidget | None = None, *, name: str = "") -> Q
     )
     label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     label.setStyleSheet(_FIELD_STYLE)
-    label.setAccessibleName(text)
-    label.setAccessibleDescription(name if name != text else "")
+    if name and name != text:  # a label's accessible name is its text already
+        label.setAccessibleDescription(name)
     return label
 
 
@@ -75,14 +81,12 @@ def caption_label(text: str, parent: QWidget | None = None) -> QLabel:
     font = QFont(caption.font())
     font.setBold(True)
     caption.setFont(font)
-    caption.setAccessibleName(text)
     return caption
 
 
 def heading(text: str, parent: QWidget | None = None, *, scale: float = 1.15) -> QLabel:
     """A bold section heading in the system font, a little larger, with the heading role."""
-    accessible.install()
-    label = accessible.mark(text_label(text, parent), "heading")
+    label = text_label(text, parent, role="heading")
     font = QFont(label.font())
     font.setBold(True)
     if font.pointSizeF() > 0:

@@ -343,7 +343,8 @@ class TimelineWidget(QWidget):
         self.item.show_focus = True
         self.item.update()
         super().focusInEvent(event)
-        self._announce(self.view_state.selected)
+        # after Qt has told the reader the timeline has the focus, its current event takes it
+        QTimer.singleShot(0, self, lambda: self._announce(self.view_state.selected))
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt override)
         """Hide the focus indicator."""

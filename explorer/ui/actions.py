@@ -132,6 +132,13 @@ MENUS: tuple[tuple[str, tuple[Spec | None, ...]], ...] = (
             Spec("forward", "&Forward", SK.Forward, "The next selection", "go_forward"),
             None,
             Spec("find", "&Search Events…", SK.Find, "Search the events", "focus_search"),
+            Spec(
+                "where_am_i",
+                "&Where Am I",
+                "F7",
+                "Say the dates in view, how many events they and the list hold, and the selection",
+                "where_am_i",
+            ),
             Spec("next_pane", "&Next Pane", "F6", "Timeline, list, details in turn", "next_pane"),
             Spec(
                 "previous_pane",

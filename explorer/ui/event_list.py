@@ -143,6 +143,9 @@ class EventListModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.AccessibleTextRole:
+            summary = self.summary(section)  # the row's summary belongs to the row, not its cells
+            return summary.accessible_text() if summary is not None else None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -163,9 +166,9 @@ class EventListModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(tooltip_lines(summary))
-        if role != Qt.ItemDataRole.DisplayRole:
-            return summary.accessible_text()
         column = index.column()
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == DATE:
+            return summary.when.display()  # a reader hears the source's own wording too
         if column == DATE:  # the exact form lines up; the source's wording is in the tooltip
             return summary.when.exact_text()
         if column == KIND:

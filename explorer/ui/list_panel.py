@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from explorer.domain.date_query import DateInterval
 from explorer.domain.events import Changes, EventKind
 from explorer.domain.search_query import SearchQuery, parse_search
+from explorer.ui.announce import announce
 from explorer.ui.event_list import DATE, KIND, MATCH, TITLE, EventListModel, kind_codes
 from explorer.ui.match_delegate import MatchDelegate
 from explorer.ui.open_store import OpenStore
@@ -73,6 +74,7 @@ class EventListPanel(QWidget):
         super().__init__(parent)
         self._open_store, self._view_state = open_store, view_state
         self._following = False  # True while we mirror a selection made elsewhere
+        self._search_announced = False
         self.setAccessibleName("Event list")
         self.setAccessibleDescription("Search box, kind filters and the list of events")
         self.search_box = self._build_search_box()
@@ -81,7 +83,7 @@ class EventListPanel(QWidget):
         self.period_filter = PeriodFilter(view_state, self)
         self.result_label = QLabel(self)
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.result_label.setAccessibleName("List summary")
+        # no accessible name of its own: a reader reads the count it shows
         self.result_label.setAccessibleDescription("How many events the list shows")
         self.model = EventListModel(open_store.store, self)
         self.table = self._build_table()
@@ -150,7 +152,8 @@ class EventListPanel(QWidget):
         for kind in EventKind:
             box = QCheckBox(_SHORT_KIND[kind], self)
             box.setChecked(True)
-            box.setAccessibleName(f"Show {kind.label} events")
+            # the name starts with what the box shows, so voice control finds it by that
+            box.setAccessibleName(f"{_SHORT_KIND[kind]}, {kind.label} events")
             box.setAccessibleDescription(f"Include events of kind {kind.label} in the list")
             box.toggled.connect(self._on_kinds_changed)
             boxes[kind] = box
@@ -266,6 +269,7 @@ class EventListPanel(QWidget):
         more = " (the first ones)" if len(hits) == SEARCH_LIMIT else ""
         found = f"{len(hits):,} match{'es' if len(hits) != 1 else ''}"
         self.result_label.setText(f"{found} for “{text}”{more}")
+        announce(self.search_box, self.result_label.text())
 
     def _within_period(self, query: SearchQuery) -> SearchQuery:
         """The query narrowed to the From/To filter's period as well as its own date."""
@@ -405,3 +409,9 @@ class EventListPanel(QWidget):
         """Focus the search box with its text selected, ready to type over."""
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
+        if not self._search_announced:
+            # Orca stays silent on the first focus of a line edit in a Qt window; the box
+            # says itself once, later entries are spoken from the focus event alone
+            self._search_announced = True
+            text = self.search_box.text()
+            announce(self.search_box, f"Search events, {text or 'empty'}")

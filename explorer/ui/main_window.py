@@ -7,7 +7,14 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QSizeGrip,
+    QSplitter,
+    QWidget,
+)
 
 from explorer.domain.dates import END_DAY, FIRST_DAY, date_of
 from explorer.domain.events import Changes, Lane
@@ -15,8 +22,9 @@ from explorer.locations import APP_NAME
 from explorer.store.columns import KIND_ORDER, EventColumns
 from explorer.store.store import Store
 from explorer.timeline.navigation import ZOOM_STEP
-from explorer.ui import dialogs
+from explorer.ui import accessible, dialogs
 from explorer.ui.actions import WindowActions
+from explorer.ui.announce import announce
 from explorer.ui.details.view import DetailView
 from explorer.ui.go_to_date import install_go_to_date
 from explorer.ui.history import SelectionHistory
@@ -43,6 +51,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: Store, settings: Settings) -> None:
         super().__init__()
+        accessible.install()  # before any pane is asked for its accessible interface
         self.settings = settings
         self.setObjectName("main_window")
         self.setAccessibleName(APP_NAME)
@@ -104,13 +113,15 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(1, 1)
         for splitter in (self.main_splitter, self.lower_splitter):
             splitter.setChildrenCollapsible(False)
+        self.main_splitter.handle(1).setAccessibleName("Resize the timeline and the panes below")
+        self.lower_splitter.handle(1).setAccessibleName("Resize the list and the details")
         self.setCentralWidget(self.main_splitter)
         self.setTabOrder(self.timeline, self.list_panel.search_box)
 
     def _build_status_bar(self) -> None:
         self.range_label = QLabel(self)
         self.range_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.range_label.setAccessibleName("Visible range")
+        # no accessible name of its own: a reader reads the dates and count it shows
         self.range_label.setAccessibleDescription("The dates in view and how many events they hold")
         self.statusBar().addPermanentWidget(self.range_label)
         # events another program wrote with values this app cannot read: skipped, and said so
@@ -124,6 +135,9 @@ class MainWindow(QMainWindow):
         self._update_skipped()
         self.statusBar().setAccessibleName("Status bar")
         self.statusBar().setAccessibleDescription("Visible date range and events in view")
+        grip = self.statusBar().findChild(QSizeGrip)
+        if grip is not None:
+            grip.setAccessibleName("Resize the window")
         self._status_timer = QTimer(self, singleShot=True, interval=STATUS_DELAY_MS)
         self._status_timer.timeout.connect(self._update_status)
         # after the timeline: it fits a newly opened store before the status counts the view
@@ -131,7 +145,7 @@ class MainWindow(QMainWindow):
 
     def _build_pane_keys(self) -> None:
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._pane_shortcut(key, self.timeline, self.detail_view.focus_first_link)
+            self._pane_shortcut(key, self.timeline, self.detail_view.focus_start)
         for pane in (self.detail_view, self.list_panel):
             self._pane_shortcut(Qt.Key.Key_Escape, pane, self.focus_timeline)
 
@@ -290,18 +304,22 @@ class MainWindow(QMainWindow):
     def fit_all(self) -> None:
         """View > Fit All."""
         self.timeline.fit_all()
+        self.timeline.announce_view()
 
     def zoom_to_selection(self) -> None:
         """View > Zoom to Selection."""
         self.timeline.zoom_to_selection()
+        self.timeline.announce_view()
 
     def zoom_in(self) -> None:
         """View > Zoom In."""
         self.timeline.zoom_by(ZOOM_STEP)
+        self.timeline.announce_view()
 
     def zoom_out(self) -> None:
         """View > Zoom Out."""
         self.timeline.zoom_by(1 / ZOOM_STEP)
+        self.timeline.announce_view()
 
     def toggle_full_screen(self) -> None:
         """View > Full Screen."""
@@ -324,6 +342,23 @@ class MainWindow(QMainWindow):
         """Go > Find: focus the search box."""
         self.list_panel.focus_search()
 
+    def where_am_i(self) -> None:
+        """Go > Where Am I (F7): say (and show) the dates in view, the counts and the selection."""
+        announce(self, self.where_text(), assertive=True)
+        self.statusBar().showMessage(self.where_text(), 10_000)
+
+    def where_text(self) -> str:
+        """'Showing 1 Jan 2016 – 31 Dec 2016, 12 events. List: 12 events in view. Selected:
+        Warsaw Summit, summit, 8–9 July 2016, 3 of 5 in Summits and meetings.'"""
+        parts = [self.timeline.view_text(), f"List: {self.list_panel.result_label.text()}"]
+        record = self.open_store.selected_event(self.view_state.selected)
+        if record is None:
+            parts.append("Nothing selected")
+        else:
+            place = self.timeline.place_text(record.summary.id)
+            parts.append(f"Selected: {record.summary.accessible_text()}, {place}")
+        return ". ".join(parts) + "."
+
     def focus_timeline(self) -> None:
         """Put keyboard focus on the timeline."""
         self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -339,7 +374,7 @@ class MainWindow(QMainWindow):
         here = next((i for i, p in enumerate(panes) if p is focus or p.isAncestorOf(focus)), -1)
         target = panes[(here + step) % len(panes)]
         if target is self.detail_view:
-            self.detail_view.focus_first_link()
+            self.detail_view.focus_start()
         elif target is self.list_panel:
             table = self.list_panel.table
             (table if table.model().rowCount() else self.list_panel.search_box).setFocus(

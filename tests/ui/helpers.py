@@ -51,3 +51,14 @@ def focus_inside(window):
     """True when some widget of the window has the keyboard focus."""
     focus = QApplication.focusWidget()
     return focus is not None and (focus is window or window.isAncestorOf(focus))
+
+
+def timeline_item(timeline, event_id):
+    """The timeline's accessible list item of ``event_id`` (what a screen reader reads)."""
+    from PySide6.QtGui import QAccessible
+
+    iface = QAccessible.queryAccessibleInterface(timeline)
+    items = [iface.child(i) for i in range(iface.childCount())]
+    found = [item for item in items if getattr(item, "event_id", None) == event_id]
+    assert found, f"event {event_id} is not an item of the timeline's accessible list"
+    return found[0]

@@ -1,10 +1,12 @@
 """Every store change reaches every pane through OpenStore's one signal, and one selection
 reads the store once for every pane."""
 
+from PySide6.QtGui import QAccessible
+
 from explorer.domain.events import Changes
 from explorer.store import Store
 from tests.store.factory import event
-from tests.ui.helpers import pane_texts, select
+from tests.ui.helpers import pane_texts, select, timeline_item
 
 
 def record_changes(window):
@@ -94,7 +96,8 @@ def test_one_selection_reads_the_store_once_for_every_pane(make_window, qtbot):
         qtbot.wait(100)
     finally:
         window.store._conn.set_trace_callback(None)
-    assert window.timeline.accessibleName().startswith("Warsaw Summit")
+    item = timeline_item(window.timeline, event_id)
+    assert item.text(QAccessible.Text.Name).startswith("Warsaw Summit")
     assert "Warsaw Summit" in window.detail_view.pane.title_label.text()
     repeated = sorted({s for s in statements if statements.count(s) > 1})
     assert repeated == []

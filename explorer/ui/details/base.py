@@ -11,6 +11,7 @@ from explorer.ui.details.warnings import event_warnings, rule_text
 from explorer.ui.details.widgets import (
     LinkButton,
     add_row,
+    caption_label,
     form,
     heading,
     is_web_url,
@@ -158,9 +159,7 @@ class DetailPane(QWidget):
         """The sources (title, section, paragraph), web links opening in the browser."""
         layout = self.section("Sources")
         confidence = CONFIDENCE_TEXT.get(self.record.confidence, self.record.confidence)
-        layout.addRow(
-            text_label("Confidence", self), text_label(confidence, self, name="Confidence")
-        )
+        add_row(layout, "Confidence", confidence)
         if not self.record.sources:
             layout.addRow(text_label("No source recorded.", self))
         for number, source in enumerate(self.record.sources, start=1):
@@ -169,12 +168,14 @@ class DetailPane(QWidget):
                 link = LinkButton(
                     source.url,
                     lambda _checked=False, url=source.url: open_web_url(url),
-                    description=f"Open source {number} in the web browser",
+                    name=source.title or source.url,
+                    description=f"Source {number}, opens {source.url} in the web browser",
                     parent=self,
                 )
                 self.links.append(link)
                 parts.append(link)
             elif source.url:
                 parts.append(text_label(source.url, self))
-            caption = text_label(f"{number}.", self, name=f"Source {number}")
+            caption = caption_label(f"{number}.", self)
+            caption.setAccessibleName(f"Source {number}")
             layout.addRow(caption, stacked(self, *parts))

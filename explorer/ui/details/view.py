@@ -43,8 +43,8 @@ class DetailView(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName("Event details")
         self.setAccessibleDescription(
-            "Details of the selected event. Tab moves between links, Enter or Space follows "
-            "one, Escape returns to the timeline."
+            "Details of the selected event. Tab moves through its fields and links in reading "
+            "order, Enter or Space follows a link, Escape returns to the timeline."
         )
         view_state.selection_changed.connect(self._on_selection_changed)
         open_store.changed.connect(self._on_store_changed)
@@ -78,7 +78,7 @@ class DetailView(QScrollArea):
             self.pane = self._build(selected)
             self.setWidget(self.pane)
         if focus_was_here:
-            self.focus_first_link()
+            self.focus_start()
 
     def _build(self, selected: SelectedEvent) -> DetailPane:
         pane = pane_class(selected.event.kind)
@@ -93,6 +93,15 @@ class DetailView(QScrollArea):
     def links(self) -> list[LinkButton]:
         """The pane's links in Tab order."""
         return list(self.pane.links) if self.pane else []
+
+    def focus_start(self) -> None:
+        """Put keyboard focus on the pane's title (a reader starts there and Tabs on through
+        every field and link), or on the hint when nothing is selected."""
+        first = self.pane.title_label if self.pane is not None else self.widget()
+        if first is None or first.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            first = self
+        first.setFocus(Qt.FocusReason.TabFocusReason)
+        self.verticalScrollBar().setValue(0)
 
     def focus_first_link(self) -> None:
         """Put keyboard focus on the pane's first link (or on the pane when it has none)."""

@@ -2,6 +2,10 @@
 
 Text from the store is never interpreted as markup: labels use Qt.PlainText and link buttons
 escape '&' (which QPushButton would otherwise read as a mnemonic).
+
+For a screen reader every field is a stop of Tab in reading order, named by the text it shows
+(a form field's caption is its label, through the buddy relation); headings have the heading
+role and link buttons the link role.
 """
 
 from __future__ import annotations
@@ -19,9 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.ui import accessible
 from explorer.ui.plain_text import plain_tooltip
 
 WEB_SCHEMES = ("http", "https")
+_FIELD_STYLE = (
+    "QLabel { border: 1px solid transparent; }"
+    " QLabel:focus { border: 1px solid palette(highlight); border-radius: 2px; }"
+)
 
 
 def is_web_url(url: str | None) -> bool:
@@ -39,34 +48,58 @@ def open_web_url(url: str) -> bool:
     return QDesktopServices.openUrl(QUrl(url))
 
 
-def text_label(text: str, parent: QWidget | None = None, *, name: str = "") -> QLabel:
-    """A wrapping, selectable label that shows ``text`` literally."""
+def text_label(
+    text: str, parent: QWidget | None = None, *, name: str = "", role: str = ""
+) -> QLabel:
+    """A wrapping, selectable label that shows ``text`` literally; Tab reaches it. Its
+    accessible name is the text it shows; ``name`` says what the text is (its description),
+    ``role`` gives it another accessible role ("heading")."""
     label = QLabel(parent)
+    if role:  # before anything asks for the label's accessible interface, which Qt keeps
+        accessible.install()
+        accessible.mark(label, role)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setAccessibleName(name or text)
-    label.setAccessibleDescription(text if name else "")
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
+    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    label.setStyleSheet(_FIELD_STYLE)
+    if name and name != text:  # a label's accessible name is its text already
+        label.setAccessibleDescription(name)
     return label
 
 
+def caption_label(text: str, parent: QWidget | None = None) -> QLabel:
+    """A form field's caption: bold, not a stop of Tab (its field is, labelled by it)."""
+    caption = QLabel(parent)
+    caption.setTextFormat(Qt.TextFormat.PlainText)
+    caption.setText(text)
+    caption.setWordWrap(True)
+    font = QFont(caption.font())
+    font.setBold(True)
+    caption.setFont(font)
+    return caption
+
+
 def heading(text: str, parent: QWidget | None = None, *, scale: float = 1.15) -> QLabel:
-    """A bold section heading in the system font, a little larger."""
-    label = text_label(text, parent)
+    """A bold section heading in the system font, a little larger, with the heading role."""
+    label = text_label(text, parent, role="heading")
     font = QFont(label.font())
     font.setBold(True)
     if font.pointSizeF() > 0:
         font.setPointSizeF(font.pointSizeF() * scale)
     label.setFont(font)
-    label.setAccessibleDescription("Heading")
     return label
 
 
 class LinkButton(QPushButton):
     """A flat, underlined button that reads like a link: Tab reaches it, Enter or Space follows it.
 
-    The full text stays in the tooltip and the accessible name when the button elides it.
+    The full text stays in the tooltip and the accessible name when the button elides it;
+    ``name`` names it otherwise (a source by its title, not its address).
     """
 
     def __init__(
@@ -75,9 +108,12 @@ class LinkButton(QPushButton):
         on_follow: Callable[[], object],
         *,
         description: str = "",
+        name: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        accessible.install()
+        accessible.mark(self, "link")
         self.full_text = text
         self.setFlat(True)
         self.setAutoDefault(False)
@@ -94,7 +130,7 @@ class LinkButton(QPushButton):
             " QPushButton:focus { border: 2px solid palette(highlight); border-radius: 3px; }"
         )
         self.setToolTip(plain_tooltip(text))
-        self.setAccessibleName(text)
+        self.setAccessibleName(name or text)
         self.setAccessibleDescription(description)
         self._set_shown_text(text)
         self.clicked.connect(on_follow)
@@ -131,13 +167,9 @@ def form(parent: QWidget | None = None) -> QFormLayout:
 
 def add_row(layout: QFormLayout, label: str, value: QWidget | str) -> QWidget:
     """Add ``label: value`` (a string value becomes a plain-text label); returns the value widget."""
-    caption = text_label(label)
-    caption.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-    font = QFont(caption.font())
-    font.setBold(True)
-    caption.setFont(font)
+    caption = caption_label(label)
     if isinstance(value, str):
-        value = text_label(value, name=f"{label}: {value}")
+        value = text_label(value, name=label)
     caption.setBuddy(value)
     layout.addRow(caption, value)
     return value

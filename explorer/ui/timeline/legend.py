@@ -47,6 +47,7 @@ class LegendBar(QWidget):
             icon.setPixmap(pixmap)
             icon.setAccessibleName(f"{kind.label} glyph")
         self.band_icon.setPixmap(_band_pixmap(dpr, self.palette()))
+        self.band_icon.setAccessibleName("Band glyph")
 
 
 def _band_pixmap(dpr: float, palette: QPalette) -> QPixmap:

@@ -9,8 +9,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QSize, Qt, QTimer
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleEvent,
     QColor,
     QFont,
     QFontMetricsF,
@@ -25,8 +23,12 @@ from explorer.timeline.builder import FrameBuilder
 from explorer.timeline.frame import STACK_MAX, Elide, Frame, Measure, PixelMapping
 from explorer.timeline.model import TimelineModel, load_timeline_model, with_kinds
 from explorer.timeline.picking import event_point, gap_at, pick, stack_at
+from explorer.timeline.spoken import place_in_lane, view_text
 from explorer.timeline.titles import TitleCache
+from explorer.ui import accessible as accessible_interfaces
+from explorer.ui.announce import announce
 from explorer.ui.open_store import OpenStore
+from explorer.ui.timeline import accessible
 from explorer.ui.timeline.axis import DateAxis
 from explorer.ui.timeline.item import TimelineItem
 from explorer.ui.timeline.keys import handle_key
@@ -46,6 +48,7 @@ class TimelineWidget(QWidget):
         self, open_store: OpenStore, view_state: ViewState, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        accessible_interfaces.install()  # before anything asks for this widget's accessible interface
         self.open_store, self.view_state = open_store, view_state
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Timeline")
@@ -55,6 +58,7 @@ class TimelineWidget(QWidget):
         self.legend = LegendBar(self)
         self.plot = pg.PlotWidget(axisItems={"bottom": DateAxis()}, enableMenu=False)
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # clicks give focus to this widget
+        self.plot.setAccessibleName("Timeline drawing")
         self.plot.hideButtons()
         self.plot.hideAxis("left")
         self.view_box = self.plot.getViewBox()
@@ -296,10 +300,29 @@ class TimelineWidget(QWidget):
         self.item.update()
 
     def _announce(self, event_id: int | None) -> None:
-        """Tell assistive technology which event is current."""
-        record = self.open_store.selected_event(event_id)
-        self.setAccessibleName(record.summary.accessible_text() if record else "Timeline")
-        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
+        """Tell assistive technology which event is current: its item in the timeline's
+        accessible list takes the focus (one event per change, not a rename of the widget)."""
+        if event_id is not None and self.model.columns.index_of(event_id) is not None:
+            accessible.focus_event(self, event_id)
+
+    def place_text(self, event_id: int) -> str:
+        """'3 of 85 in Summits and meetings': the event's place in its lane in view."""
+        position = self.model.columns.index_of(event_id)
+        if position is None:
+            return ""
+        return place_in_lane(self.model.columns, position, *self.visible_range()).text()
+
+    def view_text(self) -> str:
+        """'Showing 1 Jan 2010 – 31 Dec 2012, 85 events' (the lanes shown)."""
+        return view_text(self.model.columns, *self.visible_range(), self.view_state.lanes)
+
+    def announce_view(self) -> None:
+        """Say the dates in view and how many events they hold (after a zoom or a pan)."""
+        announce(self, self.view_text())
+
+    def say(self, text: str) -> None:
+        """Say ``text`` (an edge reached, no event below)."""
+        announce(self, text)
 
     # -- mouse, keys, focus -------------------------------------------------------------------
 
@@ -367,10 +390,12 @@ class TimelineWidget(QWidget):
             super().keyPressEvent(event)
 
     def focusInEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        """Show the focus indicator on the current event."""
+        """Show the focus indicator on the current event; a reader hears which it is."""
         self.item.show_focus = True
         self.item.update()
         super().focusInEvent(event)
+        # after Qt has told the reader the timeline has the focus, its current event takes it
+        QTimer.singleShot(0, self, lambda: self._announce(self.view_state.selected))
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt override)
         """Hide the focus indicator."""

@@ -259,9 +259,22 @@ def test_tooltip_shows_title_kind_and_original_wording_as_text(small_store):
 
 
 def test_selection_is_announced_to_assistive_technology(small_store, make_timeline):
+    from PySide6.QtGui import QAccessible
+
+    from tests.ui.helpers import timeline_item
+
     timeline, view_state = make_timeline(small_store)
-    view_state.select(small_store.id_of("warsaw-summit-2016"), origin="list")
-    assert timeline.accessibleName() == "Warsaw Summit, summit, 8–9 July 2016"
+    event_id = small_store.id_of("warsaw-summit-2016")
+    view_state.select(event_id, origin="list")
+    timeline.setFocus()
+    item = timeline_item(timeline, event_id)
+    assert item.role() == QAccessible.Role.ListItem
+    assert item.text(QAccessible.Text.Name) == "Warsaw Summit, summit, 8–9 July 2016"
+    assert " in Summits and meetings" in item.text(QAccessible.Text.Description)
+    assert item.state().selected and item.state().focused
+    iface = QAccessible.queryAccessibleInterface(timeline)
+    assert iface.role() == QAccessible.Role.List and iface.text(QAccessible.Text.Name) == "Timeline"
+    assert iface.focusChild().text(QAccessible.Text.Name) == item.text(QAccessible.Text.Name)
 
 
 def test_export_writes_png_and_svg(small_store, make_timeline, tmp_path):

@@ -40,6 +40,10 @@ class TitleCache:
                 self.fetch(int(event_id))
         self.version += 1
 
+    def remember(self, summary: EventSummary) -> None:
+        """Keep ``summary``, read elsewhere (the selected event's), without a query."""
+        self._put(summary)
+
     def preload(self, summaries) -> None:
         """Fill from a list of summaries (a small store is read whole at once)."""
         for item in summaries:

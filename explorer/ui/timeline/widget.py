@@ -230,10 +230,12 @@ class TimelineWidget(QWidget):
         frame = self._builder.build(self.model, mapping, list(shown), self.titles, self._match_mask)
         position = self.selected_position()
         if position is not None and self._kind_shown(position):
-            record = self.open_store.selected_event(selected)  # read once for every pane
-            title = record.summary.title if record is not None else ""
+            # from the cache only: a paint never reads the store (the selection put it there)
+            summary = self.titles.get(selected)
+            if summary is None:
+                frame.missing_titles.append(selected)
             point = event_point(self.model, frame, position)
-            self._builder.add_selection(frame, selected, point, title)
+            self._builder.add_selection(frame, selected, point, summary.title if summary else "")
         self._frame = (key, frame)
         if frame.missing_titles:
             self._wanted_titles = frame.missing_titles
@@ -281,6 +283,11 @@ class TimelineWidget(QWidget):
             self.set_range(first, last)
 
     def _selection_changed(self, event_id, origin) -> None:
+        if event_id is not None and self.model.columns.index_of(event_id) is not None:
+            # the record every pane shares, read now so the next paint finds its title cached
+            record = self.open_store.selected_event(event_id)
+            if record is not None:
+                self.titles.remember(record.summary)
         if event_id is not None and origin is not self:
             self.bring_into_view(event_id)
         self._announce(event_id)

@@ -87,9 +87,12 @@ def test_the_search_says_how_many_it_found(make_window, qtbot):
     finally:
         announcements.said.disconnect(heard.append)
     assert heard[0] == "Search events, empty"  # the first entry, which Orca leaves silent
-    assert heard[-1] == window.list_panel.result_label.text() == "4 matches for “warsaw”"
+    shown = window.list_panel.model.rowCount()  # the rows the list shows for the search
+    assert shown > 1
+    said = f"{shown} matches for “warsaw”"
+    assert heard[-1] == window.list_panel.result_label.text() == said
     status = _iface(window.list_panel.result_label)
-    assert status.text(NAME) == "4 matches for “warsaw”"  # the count is readable, not a label
+    assert status.text(NAME) == said  # the count is readable, not a label
 
 
 def test_the_details_read_in_order_with_headings_and_links(make_window, qtbot):

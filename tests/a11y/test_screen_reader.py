@@ -16,6 +16,8 @@ from tests.a11y.desktop import Desktop, missing_parts
 
 FOCUSED = "object:state-changed:focused"
 ANNOUNCED = "object:announcement"
+SELECTED = "object:state-changed:selected"
+SUMMIT_QUERY, SUMMIT = "warsaw summit", "Warsaw Summit"  # the meeting a user looks for
 
 
 @pytest.fixture(scope="module")
@@ -57,12 +59,63 @@ def first_events(bundled_template):
         store.close()
 
 
+@pytest.fixture(scope="module")
+def summit_hits(bundled_template):
+    """The events a search for SUMMIT_QUERY lists, as the timeline names them."""
+    store = Store(bundled_template)
+    try:
+        return [summary.accessible_text() for summary in store.search(SUMMIT_QUERY)]
+    finally:
+        store.close()
+
+
 def press(desktop, key, wanted, timeout=10.0):
     """Press ``key``; the first record ``wanted`` accepts (after the key was typed)."""
     reader = desktop.reader
     reader.send(f"mark {key}")
     reader.send(f"key {key}")
     return reader.until(wanted, timeout)[-1]
+
+
+def selected_item(record):
+    """The timeline's current event changed (the list's selection moves it)."""
+    return record.get("event") == SELECTED and record.get("role") == "list item"
+
+
+def search_down_to(desktop, query, title):
+    """Type ``query`` into the search box, then go down the results as a listener does, one
+    row at a time, until the row of the event ``title`` is heard. Returns the count the search
+    said and the events heard on the way; each row's focused cell shows part of its event."""
+    reader = desktop.reader
+    reader.send(f"type {query}")
+    count = reader.until(announced(f"for “{query}”"), timeout=15)[-1]["data"]
+    rows = []
+    for _ in range(12):
+        reader.send("mark Down")
+        reader.send("key Down")
+        step = reader.until(cell_and_event_heard())
+        [cell] = [r["name"] for r in step if focus_of("table cell")(r)]
+        [event] = [r["name"] for r in step if selected_item(r)]
+        assert cell and cell in event, (cell, event)  # the date the cell shows, of that event
+        rows.append(event)
+        if event.startswith(f"{title}, "):
+            return count, rows
+    raise AssertionError(f"{title} not reached going down the results; heard {rows}")
+
+
+def cell_and_event_heard():
+    """Accepts the record by which both a focused table cell and the timeline's newly selected
+    event have been heard, in whichever order they come."""
+    heard = set()
+
+    def wanted(record):
+        if focus_of("table cell")(record):
+            heard.add("cell")
+        if selected_item(record):
+            heard.add("event")
+        return heard == {"cell", "event"}
+
+    return wanted
 
 
 def focus_named(text):
@@ -77,8 +130,7 @@ def announced(text):
     return lambda r: r.get("event") == ANNOUNCED and text in r.get("data", "")
 
 
-def test_the_keyboard_tour_is_spoken(desktop, first_events):
-    reader = desktop.reader
+def test_the_keyboard_tour_is_spoken(desktop, first_events, summit_hits):
     heard = press(desktop, "Home", focus_named(first_events[0]))
     assert heard["role"] == "list item" and heard["description"].startswith("1 of ")
     for expected in first_events[1:4]:
@@ -106,12 +158,12 @@ def test_the_keyboard_tour_is_spoken(desktop, first_events):
     heard = press(desktop, "F6", lambda r: r.get("event") == FOCUSED)
     assert heard["name"] == "Events" and heard["role"] == "table"
     press(desktop, "ctrl+f", announced("Search events"))
-    reader.send("type warsaw")
-    heard = reader.until(announced("for “warsaw”"), timeout=15)[-1]
-    assert heard["data"].startswith("4 matches")
-    heard = press(desktop, "Down", focus_of("table cell"))
-    assert heard["name"]  # the first hit's date, as the cell shows it
+    count, rows = search_down_to(desktop, SUMMIT_QUERY, SUMMIT)
+    assert count == f"{len(summit_hits)} matches for “{SUMMIT_QUERY}”"
+    assert set(rows) <= set(summit_hits)  # each row heard is one the list shows
     heard = press(desktop, "Return", focus_of("list item"))
+    assert heard["name"].startswith(f"{SUMMIT}, ")
+    assert heard["description"].endswith(" in Summits and meetings")
     assert heard["description"].split(" of ")[0].isdigit()
 
 
@@ -124,19 +176,14 @@ def test_no_focusable_object_is_unnamed(desktop):
     assert unnamed == []
 
 
-def test_a_meetings_summary_and_decisions_are_read_as_text(desktop):
-    reader = desktop.reader
+def test_a_meetings_summary_and_decisions_are_read_as_text(desktop, first_events):
+    # from wherever the last test left the focus: the timeline's first event, outside the results
+    press(desktop, "ctrl+f", lambda r: focus_named("Search events")(r) or announced("Search")(r))
+    press(desktop, "Escape", lambda r: focus_of("list item")(r) or focus_of("list")(r))
+    press(desktop, "Home", lambda r: focus_named(first_events[0])(r) or announced("First")(r))
     press(desktop, "ctrl+f", focus_named("Search events"))
-    reader.send("type warsaw summit")
-    reader.until(announced("for “warsaw summit”"), timeout=15)
-    press(desktop, "Down", lambda r: r.get("event") == FOCUSED)  # into the results
-    selected = "object:state-changed:selected"
-    for _ in range(5):  # down the rows to the summit's (the timeline selects each in turn)
-        reader.send("key Down")
-        heard = reader.until(lambda r: r.get("event") == selected and r["role"] == "list item")
-        if heard[-1]["name"].startswith("Warsaw Summit"):
-            break
-    press(desktop, "Return", focus_named("Warsaw Summit"))
+    search_down_to(desktop, SUMMIT_QUERY, SUMMIT)
+    press(desktop, "Return", focus_named(SUMMIT))
     press(desktop, "Return", focus_of("heading"))
     read = []
     for _ in range(40):

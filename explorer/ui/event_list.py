@@ -22,6 +22,7 @@ from explorer.ui.plain_text import plain_tooltip
 Index = QModelIndex | QPersistentModelIndex
 
 DATE, KIND, TITLE, MATCH = range(4)
+RANKED = -1  # the sort 'column' of search hits kept in the order the search ranked them
 HEADERS = ("Date", "Kind", "Title", "Match")
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MATCH_ROLE = Qt.ItemDataRole.UserRole + 2  # the SearchMatch of a row, for the delegate
@@ -45,6 +46,7 @@ class EventListModel(QAbstractTableModel):
         self._ids = np.zeros(0, np.int64)
         self._start = np.zeros(0, np.float64)
         self._kind = np.zeros(0, np.uint8)
+        self._ranked: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # search order
         self._pages: OrderedDict[int, list[EventSummary | None]] = OrderedDict()
         self._sort = (DATE, Qt.SortOrder.AscendingOrder)
         self._query: SearchQuery | None = None  # the search whose hits are shown, if any
@@ -57,12 +59,16 @@ class EventListModel(QAbstractTableModel):
         self._store = store
         self.set_rows(np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.uint8))
 
-    def set_rows(self, ids: np.ndarray, start: np.ndarray, kind: np.ndarray) -> None:
-        """Show these events (``kind`` indexes KIND_ORDER), in the current sort order."""
+    def set_rows(
+        self, ids: np.ndarray, start: np.ndarray, kind: np.ndarray, *, ranked: bool = False
+    ) -> None:
+        """Show these events (``kind`` indexes KIND_ORDER), in the current sort order;
+        ``ranked`` rows (search hits, best first) keep their order under the RANKED sort."""
         self.beginResetModel()
         self._ids = np.asarray(ids, np.int64)
         self._start = np.asarray(start, np.float64)
         self._kind = np.asarray(kind, np.uint8)
+        self._ranked = (self._ids, self._start, self._kind) if ranked else None
         self._pages.clear()
         self._matches.clear()
         self._query = None
@@ -78,7 +84,7 @@ class EventListModel(QAbstractTableModel):
         start = np.fromiter((s.when.start_day for s in summaries), np.float64, len(summaries))
         kind = np.fromiter((_KIND_CODE[s.kind] for s in summaries), np.uint8, len(summaries))
         known = {s.id: s for s in summaries}
-        self.set_rows(ids, start, kind)
+        self.set_rows(ids, start, kind, ranked=True)
         self._query = query if query is not None and query.terms else None
         for first in range(0, len(self._ids), PAGE_ROWS):
             page = [known.get(int(i)) for i in self._ids[first : first + PAGE_ROWS]]
@@ -203,6 +209,11 @@ class EventListModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
+    @property
+    def sort_column(self) -> int:
+        """The column the rows are sorted by (RANKED: search hits, best first)."""
+        return self._sort[0]
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
@@ -213,6 +224,11 @@ class EventListModel(QAbstractTableModel):
 
     def _apply_sort(self) -> None:
         column, order = self._sort
+        if column == RANKED:
+            if self._ranked is not None:  # best match first, as the search ranked them
+                self._ids, self._start, self._kind = self._ranked
+                return
+            column = DATE  # rows that were never ranked: in time order
         if not _in_time_order(self._start, self._ids):
             self._reorder(np.lexsort((self._ids, self._start)))
         # rows are now in time order; a stable sort by another key keeps time order within it

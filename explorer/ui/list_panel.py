@@ -25,7 +25,15 @@ from explorer.domain.date_query import DateInterval
 from explorer.domain.events import Changes, EventKind
 from explorer.domain.search_query import SearchQuery, parse_search
 from explorer.ui.announce import announce
-from explorer.ui.event_list import DATE, KIND, MATCH, TITLE, EventListModel, kind_codes
+from explorer.ui.event_list import (
+    DATE,
+    KIND,
+    MATCH,
+    RANKED,
+    TITLE,
+    EventListModel,
+    kind_codes,
+)
 from explorer.ui.match_delegate import MatchDelegate
 from explorer.ui.open_store import OpenStore
 from explorer.ui.period_filter import PeriodFilter
@@ -247,6 +255,7 @@ class EventListPanel(QWidget):
         if query is None or query.is_empty:
             self._view_state.set_search_matches(None)
             self.table.setColumnHidden(MATCH, True)
+            self._sort_by(DATE)  # back to time order, as the window lists events
             self._refresh()
             return
         if query.interval is not None:
@@ -264,12 +273,27 @@ class EventListPanel(QWidget):
             self._within_period(query), limit=SEARCH_LIMIT, kinds=self.checked_kinds()
         )
         self._view_state.set_search_matches(frozenset(h.id for h in hits))
-        self.table.setColumnHidden(MATCH, False)
+        if self.table.isColumnHidden(MATCH):  # a search begins: best match first
+            self.table.setColumnHidden(MATCH, False)
+            self._sort_by(RANKED)
         self._show(lambda: self.model.set_summaries(hits, query))
         more = " (the first ones)" if len(hits) == SEARCH_LIMIT else ""
-        found = f"{len(hits):,} match{'es' if len(hits) != 1 else ''}"
-        self.result_label.setText(f"{found} for “{text}”{more}")
+        if not hits:
+            self.result_label.setText(f"No events match “{text}”")
+        else:
+            found = f"{len(hits):,} match{'es' if len(hits) != 1 else ''}"
+            self.result_label.setText(f"{found} for “{text}”{more}")
         announce(self.search_box, self.result_label.text())
+
+    def _sort_by(self, column: int) -> None:
+        """Sort the list by ``column`` (RANKED: as the search ranked it, no header marked)."""
+        if self.model.sort_column == column:
+            return
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)  # the model is sorted below, once
+        header.setSortIndicator(column, Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+        self.model.sort(column, Qt.SortOrder.AscendingOrder)
 
     def _within_period(self, query: SearchQuery) -> SearchQuery:
         """The query narrowed to the From/To filter's period as well as its own date."""
@@ -383,6 +407,19 @@ class EventListPanel(QWidget):
     # -- keys ------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search_box
+            and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and self.search_box.text()
+        ):
+            # Escape clears the search first; a second Escape (the box empty) is the pane's
+            # shortcut back to the timeline
+            event.accept()
+            if event.type() == QEvent.Type.KeyPress:
+                self.search_box.clear()
+            return True
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return super().eventFilter(watched, event)
         key = event.key()

@@ -179,6 +179,7 @@ def test_no_focusable_object_is_unnamed(desktop):
 def test_a_meetings_summary_and_decisions_are_read_as_text(desktop, first_events):
     # from wherever the last test left the focus: the timeline's first event, outside the results
     press(desktop, "ctrl+f", lambda r: focus_named("Search events")(r) or announced("Search")(r))
+    desktop.reader.send("key BackSpace")  # the last search, selected by Ctrl+F, is cleared
     press(desktop, "Escape", lambda r: focus_of("list item")(r) or focus_of("list")(r))
     press(desktop, "Home", lambda r: focus_named(first_events[0])(r) or announced("First")(r))
     press(desktop, "ctrl+f", focus_named("Search events"))

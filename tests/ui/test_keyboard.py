@@ -1,6 +1,6 @@
 """Everything by keyboard alone, focus never lost, and the shortcuts dialog tells how."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -181,3 +181,49 @@ def test_no_two_actions_share_a_shortcut(make_window):
             assert text not in seen, f"{text}: {seen.get(text)} and {action.text()}"
             seen[text] = action.text()
     assert "Alt+Left" in seen and "F1" in seen and "Ctrl+F" in seen
+
+
+def test_down_and_enter_choose_the_best_match_not_the_earliest(make_window, qtbot):
+    window = make_window()
+    _step(qtbot, window, K.Key_F, CTRL)
+    qtbot.keyClicks(QApplication.focusWidget(), "warsaw")
+    qtbot.waitUntil(lambda: window.view_state.search_matches is not None)
+    best = window.store.search("warsaw")[0]
+    hits = window.view_state.search_matches
+    earliest = min(hits, key=lambda i: (window.store.summary(i).when.start_day, i))
+    assert best.key == "warsaw-summit-2016" and earliest != best.id  # a case that tells them apart
+    _step(qtbot, window, K.Key_Down)
+    _step(qtbot, window, K.Key_Return)
+    assert selected_key(window) == "warsaw-summit-2016"
+    # a click on the Date header still sorts the results by date
+    header = window.list_panel.table.horizontalHeader()
+    qtbot.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=header.rect().topLeft() + QPoint(header.sectionViewportPosition(0) + 5, 5),
+    )
+    assert window.list_panel.model.event_id(0) == earliest
+
+
+def test_escape_clears_the_search_then_goes_back_to_the_timeline(make_window, qtbot):
+    window = make_window()
+    box = window.list_panel.search_box
+    _step(qtbot, window, K.Key_F, CTRL)
+    qtbot.keyClicks(box, "warsaw")
+    qtbot.waitUntil(lambda: window.view_state.search_matches is not None)
+    _step(qtbot, window, K.Key_Escape)
+    assert box.text() == "" and QApplication.focusWidget() is box
+    qtbot.waitUntil(lambda: window.view_state.search_matches is None)
+    _step(qtbot, window, K.Key_Escape)
+    assert QApplication.focusWidget() is window.timeline
+
+
+def test_a_search_without_a_match_says_so_and_dims_everything(make_window, qtbot):
+    window = make_window()
+    _step(qtbot, window, K.Key_F, CTRL)
+    qtbot.keyClicks(window.list_panel.search_box, "zzqxv")
+    qtbot.waitUntil(lambda: window.view_state.search_matches is not None)
+    assert window.list_panel.result_label.text() == "No events match “zzqxv”"
+    assert window.list_panel.model.rowCount() == 0
+    frame = window.timeline.current_frame()
+    assert len(frame.glyph_dim) and frame.glyph_dim.all()

@@ -95,6 +95,20 @@ def test_the_search_says_how_many_it_found(make_window, qtbot):
     assert status.text(NAME) == said  # the count is readable, not a label
 
 
+def test_a_search_without_matches_says_so(make_window, qtbot):
+    window = make_window()
+    heard = []
+    announcements.said.connect(heard.append)
+    try:
+        window.actions["find"].trigger()
+        qtbot.keyClicks(window.list_panel.search_box, "zzyzx")
+        qtbot.waitUntil(lambda: any("“zzyzx”" in text for text in heard))
+    finally:
+        announcements.said.disconnect(heard.append)
+    assert window.list_panel.model.rowCount() == 0
+    assert heard[-1] == window.list_panel.result_label.text() == "No events match “zzyzx”"
+
+
 def test_the_details_read_in_order_with_headings_and_links(make_window, qtbot):
     window = make_window()
     select(window, "warsaw-summit-2016")

@@ -11,6 +11,7 @@ the next load reads the events with SQL and writes it again.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -145,6 +146,44 @@ def read_columns_from_sql(store: Store) -> EventColumns:
     if (kind == 255).any():
         raise StoreError(f"{store.path}: an event has a kind this app does not know")
     return _columns(ids[order], start[order], end[order], kind[order], exact_flag[order] != 0)
+
+
+def patch_columns(store: Store, columns: EventColumns, row_ids: Iterable[int]) -> EventColumns:
+    """``columns`` with the events ``row_ids`` read again: each one dropped from its old place
+    and, if still in the store, put at its new one. An edit costs a few array copies, not a
+    re-read of every event (half a second at a million)."""
+    ids = sorted({int(i) for i in row_ids})
+    if not ids:
+        return columns
+    old = [p for i in ids if (p := columns.index_of(i)) is not None]
+    kind_case = " ".join(f"WHEN '{k.value}' THEN {i}" for i, k in enumerate(KIND_ORDER))
+    exact = ",".join(f"'{p.value}'" for p in Precision if p.is_exact)
+    rows = store.execute(
+        f"SELECT id, start_day, end_day, CASE kind {kind_case} ELSE 255 END,"
+        f" precision IN ({exact}) FROM event WHERE id IN ({','.join('?' * len(ids))})"
+        " ORDER BY start_day, id",
+        ids,
+    ).fetchall()
+    if any(r[3] == 255 for r in rows):
+        raise StoreError(f"{store.path}: an event has a kind this app does not know")
+    arrays = [np.delete(a, old) for a in (columns.ids, columns.start, columns.end,
+                                          columns.kind, columns.exact)]  # fmt: skip
+    max_duration = columns.max_duration
+    for row_id, start, end, kind, is_exact in reversed(rows):  # later rows first: places hold
+        at = _sorted_position(arrays[0], arrays[1], float(start), row_id)
+        for array_index, value in enumerate((row_id, start, end, kind, bool(is_exact))):
+            arrays[array_index] = np.insert(arrays[array_index], at, value)
+        max_duration = max(max_duration, float(end - start))
+    if not len(arrays[0]):
+        return empty_columns()
+    return _columns(*arrays, max_duration=max_duration)
+
+
+def _sorted_position(ids: np.ndarray, start: np.ndarray, day: float, row_id: int) -> int:
+    """Where (day, row_id) goes in columns sorted by (start, id)."""
+    lo = int(np.searchsorted(start, day, side="left"))
+    hi = int(np.searchsorted(start, day, side="right"))
+    return lo + int(np.searchsorted(ids[lo:hi], row_id))
 
 
 def read_cached_columns(store: Store) -> EventColumns | None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from explorer.domain.events import Changes, Event, EventSummary, LinkedEvent
-from explorer.store.columns import EventColumns, load_columns
+from explorer.store.columns import EventColumns, load_columns, patch_columns
 from explorer.store.store import Store
 
 
@@ -47,7 +47,10 @@ class OpenStore(QObject):
         """Something committed to the store: re-read once, then tell every pane."""
         if not changes.any:
             return
-        self._columns = load_columns(self._store)
+        if changes.row_ids is None or changes.store_replaced:
+            self._columns = load_columns(self._store)
+        else:  # an edit: the few events it moved are patched in, not every event re-read
+            self._columns = patch_columns(self._store, self._columns, changes.row_ids)
         self._selected = None
         self.changed.emit(changes)
 

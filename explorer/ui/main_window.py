@@ -19,6 +19,7 @@ from explorer.ui import dialogs
 from explorer.ui.actions import WindowActions
 from explorer.ui.details.view import DetailView
 from explorer.ui.go_to_date import install_go_to_date
+from explorer.ui.editing.window_edits import WindowEditing
 from explorer.ui.history import SelectionHistory
 from explorer.ui.importer import WindowImport
 from explorer.ui.list_panel import EventListPanel
@@ -66,12 +67,14 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.actions.add_view_toggle(self.toolbar.toggleViewAction())
         self.quality_dialog: DataQualityDialog | None = None
+        self.editing = WindowEditing(self)
         self.importer = WindowImport(self)
         self.actions["cancel_import"].setEnabled(False)  # only while an import runs
         self._build_pane_keys()
         self._connect()
         self._update_title()
         self._restore()
+        self.editing.update_actions()
 
     @property
     def store(self) -> Store:

@@ -1,0 +1,163 @@
+"""Editing in the real window: New Event, Edit Event, Delete, Undo and Redo through the Edit
+menu, the editor checked by the importer's parser, every pane following the one change path."""
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from explorer.domain.events import EventKind
+from explorer.store import edits
+from explorer.ui.editing.editor import EventEditor
+from tests.ui.helpers import pane_texts, select, selected_key
+
+
+def run_editor(qtbot, trigger, fill):
+    """Trigger an action that opens the editor (modal) and let ``fill`` drive it."""
+    seen = []
+
+    def act():
+        editor = QApplication.activeModalWidget()
+        if not isinstance(editor, EventEditor):
+            QTimer.singleShot(10, act)
+            return
+        seen.append(editor)
+        fill(editor)
+
+    QTimer.singleShot(0, act)
+    trigger()
+    assert seen, "the editor did not open"
+    return seen[0]
+
+
+def first_of_kind(store, kind):
+    return next(e for e in store.iter_events() if e.kind is kind)
+
+
+def set_cell(table, row, column, text):
+    table.table.item(row, column).setText(text)
+
+
+def test_add_a_meeting_with_two_decisions_and_a_relation(qtbot, make_window):
+    window = make_window()
+    troops = first_of_kind(window.store, EventKind.TROOP_LEVEL_CHANGE)
+    count = window.store.count()
+
+    def fill(editor):
+        editor.kind_box.setCurrentIndex(editor.kind_box.findData("ministerial_meeting"))
+        assert not editor.save_button.isEnabled()  # no title, no date yet
+        qtbot.keyClicks(editor.title_edit, "Kabul donors' meeting")
+        qtbot.keyClicks(editor.date_edit, "2012-07-08")
+        decisions = editor.detail_widgets["decisions"][1]
+        decisions.add_row({"text": "Fund the Afghan forces"}, edit=False)
+        decisions.add_row({"text": "Review the troop level"}, edit=False)
+        # a relation to the troop-level change, picked by typing its title
+        picker_names = editor.names
+        label = picker_names.matches(troops.title)[0]
+        editor.relations.add_row({"target": label}, edit=False)
+        editor.sources.add_row(
+            {"title": "Meeting minutes", "url": "https://example.org/minutes"}, edit=False
+        )
+        assert editor.save_button.isEnabled(), editor.summary_label.text()
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    run_editor(qtbot, window.actions["new_event"].trigger, fill)
+    assert window.store.count() == count + 1
+    state = edits.event_state(window.store, "kabul-donors-meeting")
+    assert state.added_by_user and state.event.kind is EventKind.MINISTERIAL_MEETING
+    assert [d["text"] for d in state.event.details["decisions"]] == [
+        "Fund the Afghan forces",
+        "Review the troop level",
+    ]
+    assert [r.target_key for r in state.event.relations] == [troops.key]
+    # every pane follows: selected, in the details, on the timeline's columns
+    assert selected_key(window) == "kabul-donors-meeting"
+    texts = pane_texts(window)
+    assert "Kabul donors' meeting" in " ".join(texts)
+    assert "Fund the Afghan forces" in " ".join(texts)
+    assert window.columns.index_of(state.row_id) is not None
+    assert window.timeline.data.columns.index_of(state.row_id) is not None
+    assert window.actions["undo"].text().replace("&", "") == (
+        "Undo New Event 'Kabul donors' meeting'"
+    )
+    window.actions["undo"].trigger()
+    assert window.store.event("kabul-donors-meeting") is None
+    assert window.columns.index_of(state.row_id) is None
+    window.actions["redo"].trigger()
+    assert window.store.event("kabul-donors-meeting") is not None
+
+
+def test_a_field_at_fault_shows_the_importers_message_and_save_waits(qtbot, make_window):
+    window = make_window()
+
+    def fill(editor):
+        qtbot.keyClicks(editor.title_edit, "Something")
+        qtbot.keyClicks(editor.date_edit, "2012-13")
+        error = editor.errors["date"]
+        assert error.isVisible() and "month" in error.text().lower()
+        assert not editor.save_button.isEnabled()
+        editor.date_edit.setText("2012-12")
+        assert not error.isVisible() and editor.save_button.isEnabled()
+        editor.reject()
+
+    run_editor(qtbot, window.actions["new_event"].trigger, fill)
+
+
+def test_edit_a_bundled_event_then_revert_it(qtbot, make_window):
+    window = make_window()
+    select(window, "warsaw-summit-2016")
+    title = window.store.event("warsaw-summit-2016").title
+
+    def fill(editor):
+        assert editor.key_edit.isReadOnly()
+        editor.title_edit.setText(f"{title} (my notes)")
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    run_editor(qtbot, window.actions["edit_event"].trigger, fill)
+    assert window.store.event("warsaw-summit-2016").title == f"{title} (my notes)"
+    assert window.actions["undo"].text().replace("&", "") == f"Undo Edit '{title} (my notes)'"
+    assert "Edited by you" in " ".join(pane_texts(window))
+    assert window.actions["revert_event"].isEnabled()
+    window.actions["revert_event"].trigger()
+    assert window.store.event("warsaw-summit-2016").title == title
+    assert not edits.event_state(window.store, "warsaw-summit-2016").edited
+    window.actions["undo"].trigger()  # back to my version
+    assert window.store.event("warsaw-summit-2016").title == f"{title} (my notes)"
+
+
+def test_delete_and_undo_bring_the_event_back_with_its_relations(qtbot, make_window):
+    window = make_window()
+    event_id = select(window, "warsaw-summit-2016")
+    linked_before = {link.other.key for link in window.store.linked_events("warsaw-summit-2016")}
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Delete)
+    assert window.store.event("warsaw-summit-2016") is None
+    assert window.view_state.selected is None
+    assert window.columns.index_of(event_id) is None
+    assert [d.key for d in edits.deleted_events(window.store)] == ["warsaw-summit-2016"]
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.store.event("warsaw-summit-2016") is not None
+    assert selected_key(window) == "warsaw-summit-2016"
+    linked = {link.other.key for link in window.store.linked_events("warsaw-summit-2016")}
+    assert linked == linked_before
+
+
+def test_an_edit_refused_by_the_store_keeps_nothing_and_says_why(qtbot, make_window):
+    window = make_window()
+    select(window, "warsaw-summit-2016")
+    state = edits.event_state(window.store, "warsaw-summit-2016")
+    # another program saves first: this window's copy is now stale
+    from dataclasses import replace
+
+    from explorer.store import Store
+
+    with Store(window.store.path) as other:
+        edits.update_event(other, replace(state.event, title="Theirs"), state.revision)
+    from explorer.ui.editing.commands import EditEvent
+
+    pushed = window.editing.history.push(
+        EditEvent(window.editing.history, state, replace(state.event, title="Mine"))
+    )
+    assert not pushed
+    assert window.store.event("warsaw-summit-2016").title == "Theirs"
+    assert window.editing.history.stack.count() == 0
+    assert "changed elsewhere" in window.editing.message_box.text()
+    window.editing.message_box.close()

@@ -181,9 +181,12 @@ class RestoreEvents(DeleteEvents):
 class EditNote(StoreCommand):
     """Edit Note: saves in a row of one event's note merge into one undo step."""
 
-    def __init__(self, history: EditHistory, key: str, title: str, old: str, new: str) -> None:
+    def __init__(
+        self, history: EditHistory, key: str, title: str, old: str, new: str, origin: object
+    ) -> None:
         super().__init__(history, f"Edit Note on {quoted(title)}")
         self.key, self.old, self.new = key, old, new
+        self._origin = origin  # the pane the note was typed in already shows it
 
     def id(self) -> int:  # noqa: A003 - Qt override
         return NOTE_COMMAND_ID
@@ -195,13 +198,14 @@ class EditNote(StoreCommand):
         return True
 
     def do(self) -> Changes:
-        return edits.set_note(self.store, self.key, self.new, origin=self.history)
+        origin, self._origin = self._origin, self.history
+        return edits.set_note(self.store, self.key, self.new, origin=origin)
 
     def undo_it(self) -> Changes:
         return edits.set_note(self.store, self.key, self.old, origin=self.history)
 
     def select_after(self, undone: bool) -> str | None:
-        return self.key
+        return self.key if undone else None
 
 
 class SetBookmark(StoreCommand):

@@ -19,6 +19,7 @@ from explorer.ui.editing.commands import (
     DeleteEvents,
     EditEvent,
     EditHistory,
+    EditNote,
     RestoreEvents,
     RevertEvent,
     SetBookmark,
@@ -67,6 +68,9 @@ class WindowEditing(QObject):
         window.view_state.selection_changed.connect(self._on_selection_changed)
         window.open_store.changed.connect(self._on_store_changed)
         self._hook_panes()
+        hooks = window.detail_view.user_hooks
+        hooks.revert, hooks.bookmark = window.actions["revert_event"], window.actions["bookmark"]
+        hooks.save_note = self.save_note
 
     @property
     def store(self):
@@ -81,6 +85,7 @@ class WindowEditing(QObject):
         stack = self.history.stack
         reason = read_only_reason(self.store)
         self.banner.setVisible(reason is not None)
+        self.window.detail_view.user_hooks.editable = reason is None
         if reason is not None:
             self.banner_label.setText(f"Editing is off: {reason}. You can read but not change it.")
         record = self.window.open_store.selected_event(self.window.view_state.selected)
@@ -173,6 +178,11 @@ class WindowEditing(QObject):
             QGuiApplication.clipboard().setText(citation(state.event))
             self.window.statusBar().showMessage("Citation copied", 3000)
 
+    def save_note(self, key: str, title: str, old: str, new: str) -> None:
+        """A note typed in the details pane: saved as one undoable step per pause."""
+        command = EditNote(self.history, key, title, old, new, self.window.detail_view)
+        self.history.push(command)
+
     def restore(self, keys: list[str], title: str) -> bool:
         """Restore deleted events (from the Deleted events view), undoably."""
         return self.history.push(RestoreEvents(self.history, keys, title))
@@ -252,6 +262,8 @@ class WindowEditing(QObject):
         kind = event.type()
         if kind == QEvent.Type.WindowActivate and watched is self.window:
             self.follow_other_windows()
+        elif kind == QEvent.Type.Close and watched is self.window:
+            self.window.detail_view.save_note()
         elif kind == QEvent.Type.MouseButtonDblClick:
             return self._double_click(watched, event.position().toPoint())
         elif kind == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):

@@ -11,19 +11,27 @@ from tests.ui.helpers import pane_texts, select, selected_key
 
 
 def run_editor(qtbot, trigger, fill):
-    """Trigger an action that opens the editor (modal) and let ``fill`` drive it."""
-    seen = []
+    """Trigger an action that opens the editor (modal) and let ``fill`` drive it; a failure
+    inside closes the editor (so the test ends) and is raised here."""
+    seen, failures = [], []
 
     def act():
         editor = QApplication.activeModalWidget()
-        if not isinstance(editor, EventEditor):
-            QTimer.singleShot(10, act)
+        if not isinstance(editor, EventEditor) or not editor.isActiveWindow():
+            QTimer.singleShot(10, act)  # as a user waits for the window to come up
             return
         seen.append(editor)
-        fill(editor)
+        try:
+            fill(editor)
+        except BaseException as exc:  # noqa: BLE001 - re-raised below, after the editor closed
+            failures.append(exc)
+        if editor.isVisible():
+            editor.reject()
 
     QTimer.singleShot(0, act)
     trigger()
+    if failures:
+        raise failures[0]
     assert seen, "the editor did not open"
     return seen[0]
 
@@ -161,3 +169,46 @@ def test_an_edit_refused_by_the_store_keeps_nothing_and_says_why(qtbot, make_win
     assert window.editing.history.stack.count() == 0
     assert "changed elsewhere" in window.editing.message_box.text()
     window.editing.message_box.close()
+
+
+def test_the_editor_from_the_keyboard_alone(qtbot, make_window):
+    window = make_window()
+    window.timeline.setFocus()
+
+    def type_keys(text):
+        qtbot.keyClicks(QApplication.focusWidget(), text)
+
+    def key(k, modifier=Qt.KeyboardModifier.NoModifier):
+        qtbot.keyClick(QApplication.focusWidget(), k, modifier)
+
+    def fill(editor):
+        assert QApplication.focusWidget() is editor.title_edit
+        type_keys("Kabul Conference")
+        key(Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is editor.date_edit
+        type_keys("2010-07-20")
+        key(Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # Sou&rces
+        assert QApplication.focusWidget() is editor.sources.table
+        key(Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is editor.sources.add_button
+        key(Qt.Key.Key_Space)  # a new row, editing its first cell
+        type_keys("Conference communiqué")
+        key(Qt.Key.Key_Tab)  # on to the URL cell
+        type_keys("https://example.org/kabul")
+        key(Qt.Key.Key_Return)  # the cell is done
+        assert editor.save_button.isEnabled(), editor.summary_label.text()
+        key(Qt.Key.Key_Return)  # Save
+
+    run_editor(
+        qtbot,
+        lambda: qtbot.keyClick(window.timeline, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier),
+        fill,
+    )
+    added = window.store.event("kabul-conference")
+    assert added is not None and added.origin == "user"
+    assert [(s.title, s.url) for s in added.sources] == [
+        ("Conference communiqué", "https://example.org/kabul")
+    ]
+    assert selected_key(window) == "kabul-conference"
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.store.event("kabul-conference") is None

@@ -65,17 +65,17 @@ PLACE_COLUMNS = (Column("Name", "name"), Column("Role", "role"), Column("Region"
 
 # kind-specific fields: (JSON name, label, how it is edited)
 MEETING_FIELDS = (
-    ("place", "&Place", "text"),
-    ("level", "&Level", "level"),
+    ("place", "Plac&e", "text"),
+    ("level", "Le&vel", "level"),
     ("participants", "Participants (one a line)", "lines"),
     ("decisions", "Decisions", DECISION_COLUMNS),
 )
 TROOP_FIELDS = (
     ("mission", "&Mission", "text"),
     ("level_before", "Level &before", "int"),
-    ("level_after", "Level &after", "int"),
+    ("level_after", "Level a&fter", "int"),
     ("approximate", "Figures are appro&ximate", "bool"),
-    ("period", "Pe&riod", "date_object"),
+    ("period", "Peri&od", "date_object"),
     ("contributing_nations", "Contributing &nations", "int"),
 )
 FUND_FIELDS = (
@@ -87,7 +87,7 @@ FUND_FIELDS = (
 )
 MILESTONE_FIELDS = (
     ("mission", "&Mission", "text"),
-    ("mission_period", "Stands for the mission's &whole period", "bool"),
+    ("mission_period", "Stands for the mission's w&hole period", "bool"),
     ("places", "Places", PLACE_COLUMNS),
 )
 
@@ -173,7 +173,7 @@ class EventEditor(QDialog):
         self.summary_edit.setTabChangesFocus(True)
         self.summary_edit.setAccessibleName("Summary")
         self.summary_edit.setMaximumHeight(self.fontMetrics().height() * 6)
-        self._row(form, "summary", "&Summary", self.summary_edit)
+        self._row(form, "summary", "Summ&ary", self.summary_edit)
         self.confidence_box = QComboBox(body)
         self.confidence_box.addItems(list(CONFIDENCES))
         self.confidence_box.setCurrentText(original.get("confidence") or "high")

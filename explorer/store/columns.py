@@ -166,17 +166,69 @@ def patch_columns(store: Store, columns: EventColumns, row_ids: Iterable[int]) -
     ).fetchall()
     if any(r[3] == 255 for r in rows):
         raise StoreError(f"{store.path}: an event has a kind this app does not know")
-    arrays = [np.delete(a, old) for a in (columns.ids, columns.start, columns.end,
-                                          columns.kind, columns.exact)]  # fmt: skip
-    max_duration = columns.max_duration
-    for row_id, start, end, kind, is_exact in reversed(rows):  # later rows first: places hold
-        at = _sorted_position(arrays[0], arrays[1], float(start), row_id)
-        for array_index, value in enumerate((row_id, start, end, kind, bool(is_exact))):
-            arrays[array_index] = np.insert(arrays[array_index], at, value)
-        max_duration = max(max_duration, float(end - start))
-    if not len(arrays[0]):
+    # where each row read goes in the columns as they are (a row at a removed place goes
+    # before it): then one splice per array, one copy each
+    inserts = [(_sorted_position(columns.ids, columns.start, float(r[1]), r[0]), r) for r in rows]
+    inserts.sort(key=lambda item: (item[0], item[1][1], item[1][0]))
+    places = [at for at, _row in inserts]
+    values = list(zip(*(row for _at, row in inserts), strict=True)) or [()] * 5
+    kinds = np.asarray(values[3], np.uint8)
+    spliced = [
+        _splice(array, old, places, np.asarray(new, array.dtype))
+        for array, new in (
+            (columns.ids, values[0]),
+            (columns.start, values[1]),
+            (columns.end, values[2]),
+            (columns.kind, kinds),
+            (columns.lane, KIND_LANE[kinds]),
+            (columns.exact, np.asarray(values[4], bool)),
+        )
+    ]
+    if not len(spliced[0]):
         return empty_columns()
-    return _columns(*arrays, max_duration=max_duration)
+    durations = [float(end - start) for _id, start, end, *_ in rows]
+    ids_, start_, end_, kind_, lane_, exact_ = spliced
+    patched = EventColumns(ids_, start_, end_, kind_, lane_, exact_,
+                           max(columns.max_duration, *durations, 0.0))  # fmt: skip
+    first = min(old + places, default=len(ids_))
+    object.__setattr__(patched, "_position", _moved_positions(columns, patched, old, first))
+    return patched
+
+
+def _splice(array: np.ndarray, removed: list[int], places: list[int], values: np.ndarray):
+    """``array`` without the ``removed`` positions and with ``values`` put before ``places``
+    (positions of ``array``, ascending) in one copy."""
+    pieces, previous = [], 0
+    inserted = iter(range(len(places)))
+    marks = sorted({*removed, *places})
+    removed_set, place_count = set(removed), {}
+    for at in places:
+        place_count[at] = place_count.get(at, 0) + 1
+    for at in marks:
+        pieces.append(array[previous:at])
+        for _ in range(place_count.get(at, 0)):
+            i = next(inserted)
+            pieces.append(values[i : i + 1])
+        previous = at + 1 if at in removed_set else at
+    pieces.append(array[previous:])
+    return np.concatenate(pieces)
+
+
+def _moved_positions(old: EventColumns, new: EventColumns, removed, first: int):
+    """The new columns' id -> position table from the old one: only the positions from
+    ``first`` on moved. None (built when asked) where the old table was not a direct one."""
+    table = old._position
+    if table is None or table.dtype != np.int32 or not len(new):
+        return None
+    top = int(new.ids.max()) + 1
+    if top > 2 * len(new) + 1024:
+        return None
+    table = table.copy() if top <= len(table) else np.concatenate(
+        [table, np.full(top - len(table), -1, np.int32)]
+    )  # fmt: skip
+    table[old.ids[removed]] = -1
+    table[new.ids[first:]] = np.arange(first, len(new), dtype=np.int32)
+    return table
 
 
 def _sorted_position(ids: np.ndarray, start: np.ndarray, day: float, row_id: int) -> int:

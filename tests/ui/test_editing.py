@@ -82,7 +82,7 @@ def test_add_a_meeting_with_two_decisions_and_a_relation(qtbot, make_window):
     assert "Kabul donors' meeting" in " ".join(texts)
     assert "Fund the Afghan forces" in " ".join(texts)
     assert window.columns.index_of(state.row_id) is not None
-    assert window.timeline.data.columns.index_of(state.row_id) is not None
+    assert window.timeline.model.columns.index_of(state.row_id) is not None
     assert window.actions["undo"].text().replace("&", "") == (
         "Undo New Event 'Kabul donors' meeting'"
     )

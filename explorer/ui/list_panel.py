@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from explorer.domain.date_query import DateInterval
 from explorer.domain.events import Changes, EventKind
 from explorer.domain.search_query import SearchQuery, parse_search
-from explorer.ui.event_list import DATE, KIND, MATCH, TITLE, EventListModel, kind_codes
+from explorer.store.edits import bookmarked_ids
+from explorer.ui.event_list import DATE, KIND, MARK, MATCH, TITLE, EventListModel, kind_codes
 from explorer.ui.match_delegate import MatchDelegate
 from explorer.ui.open_store import OpenStore
 from explorer.ui.period_filter import PeriodFilter
@@ -79,6 +80,10 @@ class EventListPanel(QWidget):
         self.date_line, self.date_label, self.date_as_text = self._build_date_line()
         self.kind_boxes = self._build_kind_boxes()
         self.period_filter = PeriodFilter(view_state, self)
+        self.bookmarked_box = QCheckBox("★ Bookmarked", self)
+        self.bookmarked_box.setAccessibleName("Show only bookmarked events")
+        self.bookmarked_box.setAccessibleDescription("List only the events you starred (Ctrl+D)")
+        self.bookmarked_box.toggled.connect(self._on_kinds_changed)
         self.result_label = QLabel(self)
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
         self.result_label.setAccessibleName("List summary")
@@ -95,6 +100,7 @@ class EventListPanel(QWidget):
         kinds.setVerticalSpacing(2)
         for i, box in enumerate(self.kind_boxes.values()):
             kinds.addWidget(box, i // 5, i % 5)
+        kinds.addWidget(self.bookmarked_box, 0, 5)
         layout.addLayout(kinds)
         layout.addWidget(self.period_filter)
         layout.addWidget(self.result_label)
@@ -180,6 +186,7 @@ class EventListPanel(QWidget):
         header.setStretchLastSection(True)
         # room for a range of two whole dates; a longer one is elided, its tooltip whole
         header.resizeSection(DATE, metrics.horizontalAdvance(DATE_COLUMN_SAMPLE) + 16)
+        header.resizeSection(MARK, metrics.horizontalAdvance("★ edited__"))
         header.resizeSection(KIND, metrics.horizontalAdvance("ministerial meeting__"))
         header.setSectionsClickable(True)
         header.resizeSection(TITLE, metrics.horizontalAdvance("x") * 30)
@@ -260,6 +267,9 @@ class EventListPanel(QWidget):
         hits = self._open_store.store.search(
             self._within_period(query), limit=SEARCH_LIMIT, kinds=self.checked_kinds()
         )
+        if self.bookmarked_box.isChecked():
+            starred = bookmarked_ids(self._open_store.store)
+            hits = [h for h in hits if h.id in starred]
         self._view_state.set_search_matches(frozenset(h.id for h in hits))
         self.table.setColumnHidden(MATCH, False)
         self._show(lambda: self.model.set_summaries(hits, query))
@@ -325,6 +335,9 @@ class EventListPanel(QWidget):
             EventKind
         ):  # the mask costs time on a million rows: only when needed
             rows = rows[np.isin(columns.kind[rows], kind_codes(shown_kinds))]
+        if self.bookmarked_box.isChecked():
+            starred = np.fromiter(bookmarked_ids(self._open_store.store), np.int64)
+            rows = rows[np.isin(columns.ids[rows], starred)]
         count = len(rows)
         if count and int(rows[-1]) - int(rows[0]) + 1 == count:
             # a run of consecutive events (the whole store, zoomed out): the list shows views

@@ -18,8 +18,8 @@ from explorer.timeline.navigation import ZOOM_STEP
 from explorer.ui import dialogs
 from explorer.ui.actions import WindowActions
 from explorer.ui.details.view import DetailView
-from explorer.ui.go_to_date import install_go_to_date
 from explorer.ui.editing.window_edits import WindowEditing
+from explorer.ui.go_to_date import install_go_to_date
 from explorer.ui.history import SelectionHistory
 from explorer.ui.importer import WindowImport
 from explorer.ui.list_panel import EventListPanel

@@ -27,6 +27,7 @@ from explorer.ui.editing.commands import (
 from explorer.ui.editing.editor import EventEditor
 
 OTHER_WINDOW_POLL_MS = 1000
+BOOKMARKS_SHOWN = 40
 EDIT_ACTIONS = ("new_event", "edit_event", "delete_event", "revert_event", "bookmark")
 
 
@@ -68,6 +69,11 @@ class WindowEditing(QObject):
         window.view_state.selection_changed.connect(self._on_selection_changed)
         window.open_store.changed.connect(self._on_store_changed)
         self._hook_panes()
+        self.bookmarks_menu = QMenu("&Bookmarks", window)
+        self.bookmarks_menu.setObjectName("bookmarks_menu")
+        window.menuBar().insertMenu(window.actions.menus[-1].menuAction(), self.bookmarks_menu)
+        self.bookmarks_menu.aboutToShow.connect(self.fill_bookmarks_menu)
+        self.fill_bookmarks_menu()
         hooks = window.detail_view.user_hooks
         hooks.revert, hooks.bookmark = window.actions["revert_event"], window.actions["bookmark"]
         hooks.save_note = self.save_note
@@ -196,6 +202,24 @@ class WindowEditing(QObject):
     def show_related(self) -> None:
         """Context menu > Show Related: the details pane, on its links."""
         self.window.detail_view.focus_first_link()
+
+    def fill_bookmarks_menu(self) -> None:
+        """The Bookmarks menu: each starred event, in time order, opens it."""
+        menu = self.bookmarks_menu
+        menu.clear()
+        starred = edits.bookmarked_events(self.store)[:BOOKMARKS_SHOWN]
+        if not starred:
+            empty = menu.addAction("&No bookmarks yet: Edit > Bookmark (Ctrl+D) stars an event")
+            empty.setEnabled(False)
+        for number, summary in enumerate(starred, start=1):
+            title = summary.title.replace("&", "&&")  # a title's & is text, not a mnemonic
+            text = f"&{number} {title}" if number < 10 else title
+            action = menu.addAction(f"{text} ({summary.when.display()})")
+            action.triggered.connect(
+                lambda _checked=False, event_id=summary.id: self.window.view_state.select(
+                    event_id, origin=self
+                )
+            )
 
     # -- context menus ----------------------------------------------------------------------
 

@@ -171,7 +171,7 @@ def delete_events(
         for key in keys:
             row_id = _row_id(conn, key)
             if row_id is None:
-                raise EditRefused(f"no event {key!r} in the store")
+                raise EditRefused(f"no event {key!r} in the store; nothing was deleted")
             snapshot = _snapshot(store, conn, key, row_id)
             conn.execute(
                 "INSERT OR REPLACE INTO deleted_event (key, origin, title, deleted_at, snapshot)"
@@ -188,7 +188,8 @@ def restore_events(
     store: Store, keys: list[str] | tuple[str, ...], origin: object = None
 ) -> Changes:
     """Bring deleted events back with their sources, relations (to events still there),
-    note and bookmark."""
+    note and bookmark, at the revision they had: the same version, so an undo step made on it
+    before the deletion still applies."""
     keys = list(dict.fromkeys(keys))
     row_ids = []
     with store.transaction() as conn:
@@ -218,7 +219,7 @@ def restore_events(
             conn.execute(
                 "UPDATE event SET revision = ?, note = ?, bookmarked = ?, dataset_json = ?"
                 " WHERE id = ?",
-                (snapshot["revision"] + 1, snapshot["note"], int(snapshot["bookmarked"]),
+                (snapshot["revision"], snapshot["note"], int(snapshot["bookmarked"]),
                  snapshot["dataset_json"], row_id),
             )  # fmt: skip
             conn.executemany(

@@ -168,10 +168,9 @@ def time_edits(app: QApplication, window) -> dict[str, float]:
     columns = window.columns
     day = float(columns.start[len(columns) // 2]) if len(columns) else 15000.0
     when = time.strftime("%Y-%m-%d", time.gmtime(day * 86400))
-    raw = {"id": "bench-edit", "kind": "summit", "title": "Bench edit", "date": when,
+    key = f"bench-edit-{os.getpid()}"
+    raw = {"id": key, "kind": "summit", "title": "Bench edit", "date": when,
            "sources": [{"title": "bench"}]}  # fmt: skip
-    if store.id_of("bench-edit") is not None:  # left by an interrupted run
-        edits.delete_events(store, ["bench-edit"])
     viewport = window.timeline.viewport_widget()
 
     def timed(command) -> float:
@@ -182,13 +181,13 @@ def time_edits(app: QApplication, window) -> dict[str, float]:
 
     times = {"first": timed(AddEvent(history, parse_event(raw, "bench")))}
     app.processEvents()
-    state = edits.event_state(store, "bench-edit")
+    state = edits.event_state(store, key)
     moved = parse_event(
         {**raw, "date": time.strftime("%Y-%m", time.gmtime((day + 400) * 86400))}, "bench"
     )
     times["move"] = timed(EditEvent(history, state, moved))
     app.processEvents()
-    times["delete"] = timed(DeleteEvents(history, ["bench-edit"], "Bench edit"))
+    times["delete"] = timed(DeleteEvents(history, [key], "Bench edit"))
     for _ in range(3):
         history.undo()
     refresh_columns_cache(store)

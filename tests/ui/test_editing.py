@@ -218,3 +218,28 @@ def test_the_editor_from_the_keyboard_alone(qtbot, make_window):
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.timeline, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.store.event(added.key) is None
+
+
+def test_undo_and_redo_walk_a_chain_of_edits_of_one_event(qtbot, make_window):
+    from dataclasses import replace
+
+    from explorer.ui.editing.commands import AddEvent, DeleteEvents, EditEvent
+    from tests.store.factory import event
+
+    window = make_window()
+    history = window.editing.history
+    failures = []
+    history.failed.connect(failures.append)
+    assert history.push(AddEvent(history, event("chain", "2012-01-01", title="Chain")))
+    state = edits.event_state(window.store, "chain")
+    assert history.push(EditEvent(history, state, replace(state.event, title="Chain moved")))
+    assert history.push(DeleteEvents(history, ["chain"], "Chain moved"))
+    for _ in range(3):
+        assert history.undo()
+    assert window.store.event("chain") is None
+    for _ in range(3):
+        assert history.redo()
+    assert window.store.event("chain") is None and edits.deleted_events(window.store)
+    history.undo()
+    assert window.store.event("chain").title == "Chain moved"
+    assert failures == []

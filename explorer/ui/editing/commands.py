@@ -65,10 +65,15 @@ class StoreCommand(QUndoCommand):
             return
         self.history.applied(changes, self.select_after(undone))
 
-    def revision(self, key: str) -> int:
-        """The event's revision as this window last wrote it."""
-        state = edits.event_state(self.store, key)
-        return state.revision if state is not None else -1
+    def remember(self, *keys: str) -> None:
+        """Note the revision this window's write left on ``keys``."""
+        for key in keys:
+            self.history.remember(key)
+
+    def expected(self, key: str, fallback: int) -> int:
+        """The revision an undo or redo of ``key`` must find: the one this window wrote last
+        (another window's write since then makes it refuse)."""
+        return self.history.revisions.get(key, fallback)
 
 
 class AddEvent(StoreCommand):
@@ -77,17 +82,19 @@ class AddEvent(StoreCommand):
     def __init__(self, history: EditHistory, event: Event) -> None:
         super().__init__(history, f"New Event {quoted(event.title)}")
         self.event = event
-        self._revision = 0
 
     def do(self) -> Changes:
         changes = edits.add_event(self.store, self.event, origin=self.history)
-        self._revision = self.revision(self.event.key)
+        self.remember(self.event.key)
         return changes
 
     def undo_it(self) -> Changes:
-        return edits.remove_added_event(
-            self.store, self.event.key, self._revision, origin=self.history
+        key = self.event.key
+        changes = edits.remove_added_event(
+            self.store, key, self.expected(key, 0), origin=self.history
         )
+        self.remember(key)
+        return changes
 
     def select_after(self, undone: bool) -> str | None:
         return None if undone else self.event.key
@@ -99,19 +106,23 @@ class EditEvent(StoreCommand):
     def __init__(self, history: EditHistory, before: EventState, after: Event) -> None:
         super().__init__(history, f"Edit {quoted(after.title)}")
         self.before, self.after = before, after
-        self._revision = before.revision
+        self._first = True
 
     def do(self) -> Changes:
-        changes = edits.update_event(self.store, self.after, self._revision, self.history)
-        self._revision = self.revision(self.after.key)
+        key = self.after.key
+        # the first time, the copy the user edited names the revision; then this window's own
+        revision = self.before.revision if self._first else self.expected(key, -1)
+        self._first = False
+        changes = edits.update_event(self.store, self.after, revision, self.history)
+        self.remember(key)
         return changes
 
     def undo_it(self) -> Changes:
-        before = self.before
+        before, key = self.before, self.before.event.key
         changes = edits.set_version(
-            self.store, before.event, self._revision, before.dataset_event, self.history
+            self.store, before.event, self.expected(key, -1), before.dataset_event, self.history
         )
-        self._revision = self.revision(before.event.key)
+        self.remember(key)
         return changes
 
     def select_after(self, undone: bool) -> str | None:
@@ -124,20 +135,22 @@ class RevertEvent(StoreCommand):
     def __init__(self, history: EditHistory, before: EventState) -> None:
         super().__init__(history, f"Revert {quoted(before.event.title)}")
         self.before = before
-        self._revision = before.revision
+        self._first = True
 
     def do(self) -> Changes:
         key = self.before.event.key
-        changes = edits.revert_to_dataset(self.store, key, self._revision, self.history)
-        self._revision = self.revision(key)
+        revision = self.before.revision if self._first else self.expected(key, -1)
+        self._first = False
+        changes = edits.revert_to_dataset(self.store, key, revision, self.history)
+        self.remember(key)
         return changes
 
     def undo_it(self) -> Changes:
-        before = self.before
+        before, key = self.before, self.before.event.key
         changes = edits.set_version(
-            self.store, before.event, self._revision, before.dataset_event, self.history
+            self.store, before.event, self.expected(key, -1), before.dataset_event, self.history
         )
-        self._revision = self.revision(before.event.key)
+        self.remember(key)
         return changes
 
     def select_after(self, undone: bool) -> str | None:
@@ -152,10 +165,14 @@ class DeleteEvents(StoreCommand):
         self.keys = keys
 
     def do(self) -> Changes:
-        return edits.delete_events(self.store, self.keys, origin=self.history)
+        changes = edits.delete_events(self.store, self.keys, origin=self.history)
+        self.remember(*self.keys)
+        return changes
 
     def undo_it(self) -> Changes:
-        return edits.restore_events(self.store, self.keys, origin=self.history)
+        changes = edits.restore_events(self.store, self.keys, origin=self.history)
+        self.remember(*self.keys)
+        return changes
 
     def select_after(self, undone: bool) -> str | None:
         return self.keys[0] if undone else None
@@ -234,6 +251,7 @@ class EditHistory(QObject):
         self.open_store = open_store
         self.stack = QUndoStack(self)
         self.failure: str | None = None
+        self.revisions: dict[str, int] = {}  # what this window's last write left, by key
         self._select = select
 
     def push(self, command: StoreCommand) -> bool:
@@ -257,6 +275,14 @@ class EditHistory(QObject):
         message, self.failure = self.failure, None
         self.failed.emit(message)
         return False
+
+    def remember(self, key: str) -> None:
+        """Note the revision of ``key`` as this window's write left it."""
+        state = edits.event_state(self.open_store.store, key)
+        if state is None:
+            self.revisions.pop(key, None)
+        else:
+            self.revisions[key] = state.revision
 
     def applied(self, changes: Changes, select_key: str | None) -> None:
         """A command's store operation committed: every pane follows, then the selection."""

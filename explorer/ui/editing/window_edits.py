@@ -122,8 +122,9 @@ class WindowEditing(QObject):
         return edits.event_state(self.store, record.summary.key) if record else None
 
     def _on_store_changed(self, changes: Changes) -> None:
-        if changes.opened:
+        if changes.opened:  # the steps name events of the store that was open
             self.history.stack.clear()
+            self.history.revisions.clear()
         self._data_version = self._store_data_version()
         self.update_actions()
 

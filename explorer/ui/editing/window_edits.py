@@ -71,7 +71,9 @@ class WindowEditing(QObject):
         self._hook_panes()
         self.bookmarks_menu = QMenu("&Bookmarks", window)
         self.bookmarks_menu.setObjectName("bookmarks_menu")
-        window.menuBar().insertMenu(window.actions.menus[-1].menuAction(), self.bookmarks_menu)
+        help_menu = window.actions.menus[-1]
+        window.menuBar().insertMenu(help_menu.menuAction(), self.bookmarks_menu)
+        window.actions.menus.insert(len(window.actions.menus) - 1, self.bookmarks_menu)
         self.bookmarks_menu.aboutToShow.connect(self.fill_bookmarks_menu)
         self.fill_bookmarks_menu()
         hooks = window.detail_view.user_hooks
@@ -109,6 +111,11 @@ class WindowEditing(QObject):
         actions["copy_citation"].setEnabled(selected is not None)
         actions["deleted_events"].setEnabled(writable)
 
+    def writable(self) -> bool:
+        """False for a store that cannot be written (double-click and the context menu ask
+        here too, not only the disabled actions)."""
+        return read_only_reason(self.store) is None
+
     def _on_index_changed(self, _index: int) -> None:
         self.update_actions()
 
@@ -140,12 +147,16 @@ class WindowEditing(QObject):
 
     def new_event(self) -> None:
         """Edit > New Event: the editor, empty; Save adds the event."""
+        if not self.writable():
+            return
         editor = EventEditor(self.store, None, self.window)
         if editor.exec() and editor.result_event is not None:
             self.history.push(AddEvent(self.history, editor.result_event))
 
     def edit_event(self) -> None:
         """Edit > Edit Event: the editor over the selected event."""
+        if not self.writable():
+            return
         state = self.selected_state()
         if state is None:
             return
@@ -155,6 +166,8 @@ class WindowEditing(QObject):
 
     def delete_event(self) -> None:
         """Edit > Delete Event: into Deleted events; Undo brings it back."""
+        if not self.writable():
+            return
         state = self.selected_state()
         if state is not None:
             command = DeleteEvents(self.history, [state.event.key], state.event.title)
@@ -167,12 +180,16 @@ class WindowEditing(QObject):
 
     def revert_event(self) -> None:
         """Edit > Revert to the Dataset's Version."""
+        if not self.writable():
+            return
         state = self.selected_state()
         if state is not None and state.edited:
             self.history.push(RevertEvent(self.history, state))
 
     def toggle_bookmark(self) -> None:
         """Edit > Bookmark (Ctrl+D)."""
+        if not self.writable():
+            return
         state = self.selected_state()
         if state is not None:
             on = not state.bookmarked

@@ -3,9 +3,10 @@ numpy arrays, so that a viewport lookup is a binary search and density a differe
 
 A packed copy of the columns lives in the store itself (table ``columns_cache``, one row of BLOBs):
 reading it is one row, a few contiguous byte strings and no per-event Python work, so a million
-events load in milliseconds. Triggers on ``event`` empty it in the same transaction as any change,
-whoever writes (the app, an import in another process, an older session), so it can never be stale;
-the next load reads the events with SQL and writes it again.
+events load in milliseconds. Triggers on ``event`` mark it stale (``columns_cache_state``) in the
+same transaction as any change, whoever writes (the app, an import in another process, an older
+session), so a stale copy is never read; the next load reads the events with SQL and writes it
+again. A window that made the change patches its own columns instead (:func:`patch_columns`).
 """
 
 from __future__ import annotations
@@ -243,6 +244,7 @@ def read_cached_columns(store: Store) -> EventColumns | None:
     row = store.execute(
         "SELECT format, event_count, max_duration, ids, start_day, end_day, kind, exact"
         " FROM columns_cache WHERE id = 1"
+        " AND NOT (SELECT stale FROM columns_cache_state WHERE id = 1)"
     ).fetchone()
     if row is None or row[0] != CACHE_FORMAT:
         return None
@@ -272,8 +274,9 @@ def _unpacked(row) -> EventColumns | None:
 
 
 def write_columns_cache(store: Store, columns: EventColumns) -> None:
-    """Store a packed copy of ``columns``; the event triggers drop it again on any change."""
+    """Store a packed copy of ``columns``; the event triggers mark it stale on any change."""
     with store.transaction() as conn:
+        conn.execute("UPDATE columns_cache_state SET stale = 0")
         conn.execute(
             "INSERT OR REPLACE INTO columns_cache (id, format, event_count, max_duration, ids,"
             " start_day, end_day, kind, exact) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -108,6 +108,7 @@ class EventListPanel(QWidget):
 
         self._search_timer = self._single_shot(SEARCH_DELAY_MS, self._run_search)
         self._window_timer = self._single_shot(WINDOW_DELAY_MS, self._refresh)
+        self._edit_timer = self._single_shot(0, self._run_search)
         self.search_box.textChanged.connect(self._search_timer.start)
         view_state.visible_range_changed.connect(self._on_range_changed)
         view_state.lanes_changed.connect(lambda _lanes: self._refresh())
@@ -208,10 +209,15 @@ class EventListPanel(QWidget):
 
     def _on_store_changed(self, changes: Changes) -> None:
         """Events changed or another store opened: the rows are read again (the search is
-        kept and re-run)."""
-        if changes.any:
-            self.model.set_store(self._open_store.store)
-            self._run_search()
+        kept and re-run). After an edit that happens on the next turn of the event loop, so
+        the timeline shows the edit first."""
+        if not changes.any:
+            return
+        if changes.row_ids is not None and not (changes.opened or changes.store_replaced):
+            self._edit_timer.start()
+            return
+        self.model.set_store(self._open_store.store)
+        self._run_search()
 
     def checked_kinds(self) -> set[EventKind]:
         """Kinds ticked in the filter and drawn in a lane that is shown."""

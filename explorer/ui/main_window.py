@@ -130,7 +130,14 @@ class MainWindow(QMainWindow):
         self._status_timer = QTimer(self, singleShot=True, interval=STATUS_DELAY_MS)
         self._status_timer.timeout.connect(self._update_status)
         # after the timeline: it fits a newly opened store before the status counts the view
-        self.open_store.changed.connect(lambda _changes: self._update_status())
+        self.open_store.changed.connect(self._status_after_change)
+
+    def _status_after_change(self, changes: Changes) -> None:
+        # an edit: counted on the next turn of the loop, once the timeline shows it
+        if changes.row_ids is not None and not (changes.opened or changes.store_replaced):
+            self._status_timer.start()
+        else:
+            self._update_status()
 
     def _build_pane_keys(self) -> None:
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

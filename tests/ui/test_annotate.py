@@ -43,8 +43,7 @@ def test_bookmarks_in_the_list_the_filter_and_the_menu(qtbot, make_window):
     assert edits.event_state(window.store, "warsaw-summit-2016").bookmarked
     assert window.actions["bookmark"].isChecked()
     model = window.list_panel.model
-    row = model.row_of(event_id)
-    assert "★" in model.index(row, MARK).data()
+    qtbot.waitUntil(lambda: "★" in model.index(model.row_of(event_id), MARK).data())
     window.list_panel.bookmarked_box.setChecked(True)
     assert [model.event_id(r) for r in range(model.rowCount())] == [event_id]
     window.list_panel.bookmarked_box.setChecked(False)

@@ -59,9 +59,24 @@ class DetailView(QScrollArea):
         a note saved from this pane is already shown as it is)."""
         if changes.origin is self and changes.row_ids == ():
             return
+        if changes.row_ids is not None and not (changes.opened or changes.store_replaced):
+            self._cache = {}
+            record = self.pane.record if self.pane is not None else None
+            touched = {*changes.added, *changes.updated, *changes.removed}
+            if (
+                record is not None
+                and record.key not in touched
+                and not self._links_to(touched)
+                and record.kind not in (EventKind.TROOP_LEVEL_CHANGE, EventKind.FUND)
+            ):
+                return  # an edit of an unrelated event: this pane still says the same
         if changes.any:
             self._cache = {}
             self.show_event(self._view_state.selected)
+
+    def _links_to(self, keys: set[str]) -> bool:
+        """True when the shown pane links one of ``keys`` (its title or date may be shown)."""
+        return self.pane is not None and any(item.other.key in keys for item in self.pane.linked)
 
     def _on_selection_changed(self, event_id: int | None, _origin: object) -> None:
         # a link in this pane also comes back here: the pane must be rebuilt for its event

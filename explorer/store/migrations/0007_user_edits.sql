@@ -50,3 +50,61 @@ CREATE TRIGGER columns_cache_after_update AFTER UPDATE OF kind, start_day, end_d
     ON event WHEN (SELECT stale FROM columns_cache_state) = 0 BEGIN
     UPDATE columns_cache_state SET stale = 1;
 END;
+
+-- The search reads the user's notes too: the full-text index's notes column (migration 0006)
+-- takes event.note. Every note is empty here, so nothing needs indexing again; a note's
+-- write is an update of its event, whose trigger re-indexes it.
+DROP VIEW event_search_compute;
+CREATE VIEW event_search_compute AS
+SELECT
+    e.id AS id,
+    CASE WHEN e.details = '{}' OR NOT json_valid(e.details) THEN '' ELSE coalesce(
+        json_extract(e.details, '$.place'),
+        (SELECT group_concat(json_extract(p.value, '$.name'), ' · ')
+         FROM json_each(e.details, '$.places') p),
+        ''
+    ) END AS place,
+    CASE WHEN e.details = '{}' OR NOT json_valid(e.details) THEN '' ELSE coalesce(
+        (SELECT group_concat(
+             CASE WHEN t.key = 'level' THEN replace(t.atom, '_', ' ') ELSE t.atom END, ' · ')
+         FROM json_tree(e.details) t
+         WHERE t.type IN ('text', 'integer', 'real')
+           AND coalesce(t.key, '') NOT IN (
+               'concerns', 'set_at', 'place', 'name', 'role', 'region', 'qualifier',
+               'as_of', 'horizon', 'established', 'date')
+           AND t.fullkey NOT LIKE '$.places%'),
+        ''
+    ) END AS details,
+    coalesce(
+        (SELECT group_concat(label || ' ' || title, ' · ') FROM (
+             SELECT CASE r.type
+                        WHEN 'decided_at' THEN 'decided at'
+                        WHEN 'reaffirmed_at' THEN 'reaffirmed at'
+                        WHEN 'legal_basis' THEN 'legal basis'
+                        WHEN 'part_of' THEN 'part of'
+                        ELSE replace(r.type, '_', ' ') END AS label,
+                    o.title AS title
+             FROM relation r JOIN event o ON o.id = r.target_id
+             WHERE r.source_id = e.id
+             UNION ALL
+             SELECT CASE r.type
+                        WHEN 'decided_at' THEN 'decided here'
+                        WHEN 'reaffirmed_at' THEN 'reaffirmed here'
+                        WHEN 'extends' THEN 'extended by'
+                        WHEN 'supersedes' THEN 'superseded by'
+                        WHEN 'legal_basis' THEN 'legal basis of'
+                        WHEN 'part_of' THEN 'includes'
+                        ELSE replace(r.type, '_', ' ') || ' (from)' END,
+                    o.title
+             FROM relation r JOIN event o ON o.id = r.source_id
+             WHERE r.target_id = e.id)),
+        ''
+    ) AS relations,
+    coalesce(
+        (SELECT group_concat(
+             s.title || CASE WHEN s.publisher = '' THEN '' ELSE ' — ' || s.publisher END, ' · ')
+         FROM source s WHERE s.event_id = e.id),
+        ''
+    ) AS sources,
+    e.note AS notes
+FROM event e;

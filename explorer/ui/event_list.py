@@ -21,8 +21,8 @@ from explorer.ui.plain_text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
-DATE, KIND, TITLE, MATCH, MARK = range(5)
-HEADERS = ("Date", "Kind", "Title", "Match", "Yours")
+DATE, KIND, TITLE, MARK, MATCH = range(5)
+HEADERS = ("Date", "Kind", "Title", "Yours", "Match")
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MATCH_ROLE = Qt.ItemDataRole.UserRole + 2  # the SearchMatch of a row, for the delegate
 PAGE_ROWS = 256

@@ -254,15 +254,14 @@ class EventEditor(QDialog):
         fields = detail_fields(kind)
         self.details_box.setVisible(bool(fields))
         for name, label, how in fields:
-            widget = self._detail_widget(how, details.get(name))
+            widget = self._detail_widget(how, details.get(name), label.replace("&", ""))
             self.detail_widgets[name] = (how, widget)
             self._row(self.details_form, f"details.{name}", label, widget)
 
-    def _detail_widget(self, how, value) -> QWidget:
+    def _detail_widget(self, how, value, label: str) -> QWidget:
         parent = self.details_box
         if isinstance(how, tuple):
-            table = RowsTable("Rows", how, self.names, parent)
-            table.title = ""
+            table = RowsTable(label, how, self.names, parent)
             for row in value or []:
                 values = {}
                 for column in how:

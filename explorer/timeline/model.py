@@ -231,5 +231,5 @@ def _subset(part: LaneColumns, keep: np.ndarray) -> LaneColumns:
         span_row=part.span_row[keep],
         max_duration=float((end - start).max()) if len(start) else 0.0,
     )
-    _add_day_tables(subset)
+    add_day_tables(subset)
     return subset

@@ -83,7 +83,7 @@ class EventListPanel(QWidget):
         self.bookmarked_box = QCheckBox("★ Bookmarked", self)
         self.bookmarked_box.setAccessibleName("Show only bookmarked events")
         self.bookmarked_box.setAccessibleDescription("List only the events you starred (Ctrl+D)")
-        self.bookmarked_box.toggled.connect(self._on_kinds_changed)
+        self.bookmarked_box.toggled.connect(lambda _on: self._follow_filters())
         self.result_label = QLabel(self)
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
         self.result_label.setAccessibleName("List summary")

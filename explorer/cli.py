@@ -19,7 +19,18 @@ EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 # Every subcommand's name, known without importing the modules that define them, so that a
 # double-click start of the window does not pay for importing the command line.
 COMMAND_NAMES = frozenset(
-    {"where", "export", "import", "list", "check", "screenshot", "generate", "bench", "report"}
+    {
+        "where",
+        "export",
+        "import",
+        "list",
+        "check",
+        "screenshot",
+        "generate",
+        "bench",
+        "report",
+        "delete",
+    }  # fmt: skip
 )
 
 # name -> (help, function that adds arguments, function that runs it)

@@ -32,6 +32,11 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
         help="where to write: a .json, .csv or .ics file, or - for JSON on standard output",
     )
     add_format_option(parser, importing=False)
+    parser.add_argument(
+        "--only-mine",
+        action="store_true",
+        help="only the events you added or edited (with your notes)",
+    )
 
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
@@ -60,10 +65,10 @@ def run_export(options: argparse.Namespace) -> int:
     store = open_store(options.db, must_exist=True)
     try:
         if options.file == "-":
-            write_export(store, sys.stdout, "json")
+            write_export(store, sys.stdout, "json", only_mine=options.only_mine)
             sys.stdout.flush()
             return EXIT_OK
-        count = export_to_path(store, options.file)
+        count = export_to_path(store, options.file, only_mine=options.only_mine)
     finally:
         store.close()
     print(f"exported {count} events to {options.file}", file=sys.stderr)

@@ -211,7 +211,10 @@ class Changes:
 
     ``store_replaced``: too much changed to name (a large import), read everything again.
     ``opened``: another store is shown; row ids, selection and history of the old one mean
-    nothing in it."""
+    nothing in it.
+    ``row_ids``: when known, the row ids (old and new) of every event whose place on the
+    timeline may have moved, so the shared columns are patched in place instead of re-read;
+    ``()`` says no event moved (a note, a bookmark), None that the columns must be re-read."""
 
     added: tuple[str, ...] = ()
     updated: tuple[str, ...] = ()
@@ -223,6 +226,7 @@ class Changes:
     added_count: int = 0
     updated_count: int = 0
     store_count: int | None = None
+    row_ids: tuple[int, ...] | None = None
 
     @property
     def any(self) -> bool:

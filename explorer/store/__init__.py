@@ -1,6 +1,7 @@
 """The SQLite event store (sqlite3 only, no Qt)."""
 
 from explorer.store.errors import (
+    EditRefused,
     ImportCancelled,
     ImportRejected,
     NotAStore,
@@ -16,6 +17,7 @@ from explorer.store.errors import (
 from explorer.store.store import Store
 
 __all__ = [
+    "EditRefused",
     "ImportCancelled",
     "ImportRejected",
     "NotAStore",

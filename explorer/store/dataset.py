@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from explorer.domain.dataset import (
     DatasetError,
     check_references,
+    event_to_json,
     parse_event,
     parse_sources_catalogue,
 )
@@ -20,6 +21,7 @@ BUNDLED = "bundled"
 # the origin written out, not bound: SQLite uses a partial index only for a WHERE it can read
 # (migration 0004 indexes the keys WHERE origin = 'bundled')
 BUNDLED_KEYS = f"SELECT key FROM event WHERE origin = '{BUNDLED}'"
+EDITED_KEYS = "SELECT key FROM event WHERE dataset_json IS NOT NULL"
 META_DATASET_VERSION = "dataset_version"
 
 
@@ -75,7 +77,8 @@ def install_bundled_dataset(store: Store, dataset: Dataset | None = None) -> Cha
 
     Bundled events are updated in place by key (their row ids, and so the user's relations to
     them, stay); bundled events the new dataset dropped are removed; user events are untouched.
-    Does nothing when the store already has this dataset version.
+    An event the user deleted stays deleted; one they edited keeps their version, with the new
+    dataset version kept beside it. Does nothing when the store already has this dataset version.
     """
     if dataset is None:
         manifest = read_json("manifest.json")
@@ -90,13 +93,34 @@ def install_bundled_dataset(store: Store, dataset: Dataset | None = None) -> Cha
     user_keys = {
         row[0] for row in store.execute("SELECT key FROM event WHERE origin != ?", (BUNDLED,))
     }
-    # a user's own event that happens to share a key with a bundled one is never overwritten
-    events = [e for _, e in dataset.events if e.key not in user_keys]
+    # the user's work is never overwritten: an event they deleted stays deleted, an event they
+    # edited keeps their version and gets the new dataset version beside it to compare
+    deleted = {row[0] for row in store.execute("SELECT key FROM deleted_event")}
+    edited = {row[0] for row in store.execute(EDITED_KEYS)}
+    skipped = user_keys | deleted | edited
+    events = [e for _, e in dataset.events if e.key not in skipped]
     with store.transaction() as conn:
         changes = store.write_events(conn, events, replace=True)
-        gone = sorted(old_keys - new_keys)
+        conn.executemany(
+            "UPDATE event SET revision = revision + 1 WHERE key = ?",
+            [(k,) for k in changes.updated],
+        )
+        conn.executemany(
+            "UPDATE event SET dataset_json = ? WHERE key = ?",
+            [
+                (json.dumps(event_to_json(e), ensure_ascii=False, sort_keys=True), e.key)
+                for _, e in dataset.events
+                if e.key in edited
+            ],
+        )
+        gone = sorted(old_keys - new_keys - edited)
         conn.executemany(
             "DELETE FROM event WHERE key = ? AND origin = ?", [(k, BUNDLED) for k in gone]
+        )
+        # an edited event the dataset dropped is the user's own from now on
+        conn.executemany(
+            "UPDATE event SET origin = 'user', dataset_json = NULL WHERE key = ?",
+            [(k,) for k in sorted((old_keys & edited) - new_keys)],
         )
         store.set_meta(META_DATASET_VERSION, dataset.version)
     return Changes(added=changes.added, updated=changes.updated, removed=tuple(gone))

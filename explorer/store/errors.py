@@ -51,3 +51,8 @@ class ImportRejected(StoreError):
 
 class ImportCancelled(StoreError):
     """The user cancelled an import; it was rolled back and the store is as it was."""
+
+
+class EditRefused(StoreError):
+    """An edit the store will not make as asked (the event changed elsewhere, is gone, or its
+    id is taken); nothing was written and the message says why."""

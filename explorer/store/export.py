@@ -24,19 +24,27 @@ from explorer.store.saved_views import list_views
 from explorer.store.store import Store
 
 
-def write_export(store: Store, out: TextIO, fmt: str = "json") -> int:
-    """Write every event of ``store`` to ``out`` as JSON or CSV; returns how many."""
+def write_export(store: Store, out: TextIO, fmt: str = "json", *, only_mine: bool = False) -> int:
+    """Write every event of ``store`` (``only_mine``: those the user added or edited) to
+    ``out`` as JSON or CSV; returns how many. JSON carries each event's note as ``note`` (an
+    older reader skips the field); CSV leaves notes out, as its readers refuse an unknown
+    column."""
     count = 0
+    events = store.iter_events(mine=only_mine)
     try:
         if fmt == "csv":
             writer = csv_writer(out)
-            for event in store.iter_events():
+            for event in events:
                 writer.writerow(csv_row(event_to_json(event)))
                 count += 1
             return count
+        notes = _notes(store)
         out.write(json_header())
-        for event in store.iter_events():
-            out.write(json_event_line(event_to_json(event), first=count == 0))
+        for event in events:
+            record = event_to_json(event)
+            if event.key in notes:
+                record["note"] = notes[event.key]
+            out.write(json_event_line(record, first=count == 0))
             count += 1
         views = [view.to_json() for view in list_views(store)]
         out.write(json_footer(empty=count == 0, views=views))
@@ -45,7 +53,12 @@ def write_export(store: Store, out: TextIO, fmt: str = "json") -> int:
     return count
 
 
-def export_to_path(store: Store, path: Path | str) -> int:
+def _notes(store: Store) -> dict[str, str]:
+    """The user's notes by event id (few: only events a user wrote one for)."""
+    return dict(store.execute("SELECT key, note FROM event WHERE note != ''").fetchall())
+
+
+def export_to_path(store: Store, path: Path | str, *, only_mine: bool = False) -> int:
     """Export to a file, replacing it only once the export is complete (never half a file)."""
     path = Path(path)
     fmt = file_format(path)
@@ -58,7 +71,7 @@ def export_to_path(store: Store, path: Path | str) -> int:
         raise StoreError(f"{path}: cannot write here ({exc.strerror})") from None
     try:
         with open(handle, "w", encoding="utf-8", newline="") as out:
-            count = write_export(store, out, fmt)
+            count = write_export(store, out, fmt, only_mine=only_mine)
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except OSError as exc:

@@ -288,9 +288,14 @@ class Store(StoreFile):
             )
         return events
 
-    def iter_events(self, origin: str | None = None, batch: int = 1000) -> Iterator[Event]:
-        """Every event, in time order (then by key): for export. Streams ``batch`` at a time."""
+    def iter_events(
+        self, origin: str | None = None, batch: int = 1000, *, mine: bool = False
+    ) -> Iterator[Event]:
+        """Every event, in time order (then by key): for export. Streams ``batch`` at a time.
+        ``mine``: only the events the user added or edited."""
         where = f" WHERE {VALID_EVENT}" + (" AND e.origin = ?" if origin else "")
+        if mine:
+            where += " AND (e.origin = 'user' OR e.dataset_json IS NOT NULL)"
         cursor = self.execute(
             f"SELECT {_FULL_COLUMNS} FROM event e{where} ORDER BY e.start_day, e.key",
             (origin,) if origin else (),

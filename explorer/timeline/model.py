@@ -113,11 +113,11 @@ def _part(
         span_row=drawn.span_row[index],
         max_duration=float((end - start).max()) if len(index) else 0.0,
     )
-    _add_day_tables(part)
+    add_day_tables(part)
     return part
 
 
-def _add_day_tables(part: LaneColumns) -> None:
+def add_day_tables(part: LaneColumns) -> None:
     """Counts of starts and ends before each whole day, when the days are whole numbers."""
     if not len(part):
         return
@@ -231,5 +231,5 @@ def _subset(part: LaneColumns, keep: np.ndarray) -> LaneColumns:
         span_row=part.span_row[keep],
         max_duration=float((end - start).max()) if len(start) else 0.0,
     )
-    _add_day_tables(subset)
+    add_day_tables(subset)
     return subset

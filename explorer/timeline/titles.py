@@ -44,6 +44,12 @@ class TitleCache:
         """Keep ``summary``, read elsewhere (the selected event's), without a query."""
         self._put(summary)
 
+    def forget(self, event_ids) -> None:
+        """Drop the cached summaries of edited events (their titles may have changed)."""
+        for event_id in event_ids:
+            self._items.pop(int(event_id), None)
+        self.version += 1
+
     def preload(self, summaries) -> None:
         """Fill from a list of summaries (a small store is read whole at once)."""
         for item in summaries:

@@ -90,6 +90,62 @@ MENUS: tuple[tuple[str, tuple[Spec | None, ...]], ...] = (
         ),
     ),
     (
+        "&Edit",
+        (
+            Spec("undo", "&Undo", SK.Undo, "Take back the last change", "editing.undo"),
+            Spec("redo", "&Redo", SK.Redo, "Make the change taken back again", "editing.redo"),
+            None,
+            Spec(
+                "new_event", "&New Event…", SK.New, "Add an event of your own", "editing.new_event"
+            ),
+            Spec(
+                "edit_event",
+                "&Edit Event…",
+                "F2",
+                "Change the selected event",
+                "editing.edit_event",
+            ),
+            Spec(
+                "delete_event",
+                "&Delete Event",
+                SK.Delete,
+                "Delete the selected event (restorable from Deleted Events)",
+                "editing.delete_event",
+            ),
+            Spec(
+                "revert_event",
+                "Re&vert to the Dataset's Version",
+                None,
+                "Replace your version of the selected event with the dataset's",
+                "editing.revert_event",
+            ),
+            None,
+            Spec(
+                "bookmark",
+                "&Bookmark",
+                "Ctrl+D",
+                "Star the selected event",
+                "editing.toggle_bookmark",
+                checkable=True,
+            ),
+            Spec(
+                "copy_citation",
+                "&Copy Citation",
+                SK.Copy,
+                "Copy the selected event's title, date as written and sources",
+                "editing.copy_citation",
+            ),
+            None,
+            Spec(
+                "deleted_events",
+                "Dele&ted Events…",
+                None,
+                "See and restore deleted events",
+                "editing.show_deleted_events",
+            ),
+        ),
+    ),
+    (
         "&View",
         (
             Spec("fit_all", "Fit &All", "0", "Show the whole history", "fit_all"),
@@ -205,7 +261,7 @@ class WindowActions:
         action.setToolTip(spec.tip)
         action.setCheckable(spec.checkable)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(lambda _checked=False, slot=spec.slot: getattr(window, slot)())
+        action.triggered.connect(lambda _checked=False, slot=spec.slot: _call(window, slot))
         window.addAction(action)  # shortcuts work even while the menu bar is hidden
         self.by_name[spec.name] = action
         return action
@@ -236,6 +292,14 @@ class WindowActions:
     def lane_action(self, lane: Lane) -> QAction:
         """The View action that shows or hides ``lane``."""
         return self.by_name[f"lane_{lane.value}"]
+
+
+def _call(window: QMainWindow, slot: str) -> None:
+    """Call ``slot`` on the window, or on one of its parts ('editing.undo')."""
+    target: object = window
+    for name in slot.split("."):
+        target = getattr(target, name)
+    target()
 
 
 def menu_paths(menus: list[QMenu]) -> list[tuple[QAction, str, str]]:

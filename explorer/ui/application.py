@@ -41,10 +41,17 @@ def create_application(qt_args: list[str] | None = None) -> QApplication:
 
 
 def open_user_store(options: argparse.Namespace):
-    """The store named by --db, or the per-user store kept up to date with the bundled dataset."""
+    """The store named by --db, or the per-user store kept up to date with the bundled dataset.
+    A store that cannot be written opens read-only: the window shows it with editing off."""
+    from explorer.store import Store, StoreReadOnly
     from explorer.store.opening import open_store
 
-    return open_store(options.db)
+    try:
+        return open_store(options.db)
+    except StoreReadOnly:
+        if options.db is None or not options.db.exists():
+            raise
+        return Store(options.db, read_only=True)
 
 
 def run_window(options: argparse.Namespace) -> int:

@@ -153,6 +153,49 @@ def time_searches(store) -> dict:
             "queries": list(SEARCHES)}  # fmt: skip
 
 
+def time_edits(app: QApplication, window) -> dict[str, float]:
+    """An event added, moved and deleted through the Edit menu's undo stack, each timed from
+    the command to the timeline painted with it (and, apart, the list and details following on
+    the next turn of the event loop); then all three undone and the packed columns written
+    again, so the store is measured as it was by the next run."""
+    from explorer.domain.dataset import parse_event
+    from explorer.store import edits
+    from explorer.store.columns import refresh_columns_cache
+    from explorer.ui.editing.commands import AddEvent, DeleteEvents, EditEvent
+
+    history = window.editing.history
+    store = window.store
+    columns = window.columns
+    day = float(columns.start[len(columns) // 2]) if len(columns) else 15000.0
+    when = time.strftime("%Y-%m-%d", time.gmtime(day * 86400))
+    key = f"bench-edit-{os.getpid()}"
+    raw = {"id": key, "kind": "summit", "title": "Bench edit", "date": when,
+           "sources": [{"title": "bench"}]}  # fmt: skip
+    viewport = window.timeline.viewport_widget()
+
+    times: dict[str, float] = {}
+
+    def timed(name: str, command) -> None:
+        t0 = time.perf_counter()
+        history.push(command)
+        viewport.repaint()
+        times[name] = round((time.perf_counter() - t0) * 1000, 1)
+        # the list and the details follow on the next turn of the loop
+        t0 = time.perf_counter()
+        app.processEvents()
+        times[f"{name}_list_and_details"] = round((time.perf_counter() - t0) * 1000, 1)
+
+    timed("first", AddEvent(history, parse_event(raw, "bench")))
+    state = edits.event_state(store, key)
+    later = time.strftime("%Y-%m", time.gmtime((day + 400) * 86400))
+    timed("move", EditEvent(history, state, parse_event({**raw, "date": later}, "bench")))
+    timed("delete", DeleteEvents(history, [key], "Bench edit"))
+    for _ in range(3):
+        history.undo()
+    refresh_columns_cache(store)
+    return times
+
+
 def measure(db: Path | None, spawned_at: float | None, frames: int) -> dict:
     """Open the main window over ``db`` (default: the per-user store) and measure it."""
     from explorer.domain.events import Changes
@@ -194,6 +237,7 @@ def measure(db: Path | None, spawned_at: float | None, frames: int) -> dict:
     window.timeline.follow_changes(Changes(opened=True))  # as after File > Open Store
     result["timeline_reload_ms"] = round((time.perf_counter() - t0) * 1000, 1)
     result["search_ms"] = time_searches(store)
+    result["edit_to_visible_ms"] = time_edits(app, window)
     window.close()
     store.close()
     return result

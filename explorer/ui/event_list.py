@@ -21,9 +21,9 @@ from explorer.ui.plain_text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
-DATE, KIND, TITLE, MATCH = range(4)
+DATE, KIND, TITLE, MARK, MATCH = range(5)
 RANKED = -1  # the sort 'column' of search hits kept in the order the search ranked them
-HEADERS = ("Date", "Kind", "Title", "Match")
+HEADERS = ("Date", "Kind", "Title", "Yours", "Match")
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MATCH_ROLE = Qt.ItemDataRole.UserRole + 2  # the SearchMatch of a row, for the delegate
 PAGE_ROWS = 256
@@ -48,6 +48,7 @@ class EventListModel(QAbstractTableModel):
         self._kind = np.zeros(0, np.uint8)
         self._ranked: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # search order
         self._pages: OrderedDict[int, list[EventSummary | None]] = OrderedDict()
+        self._marks: dict[int, str] = {}  # for the rows of the pages read
         self._sort = (DATE, Qt.SortOrder.AscendingOrder)
         self._query: SearchQuery | None = None  # the search whose hits are shown, if any
         self._matches: OrderedDict[int, dict[int, SearchMatch]] = OrderedDict()
@@ -72,6 +73,7 @@ class EventListModel(QAbstractTableModel):
         self._pages.clear()
         self._matches.clear()
         self._query = None
+        self._marks.clear()
         self._apply_sort()
         self.endResetModel()
 
@@ -111,7 +113,9 @@ class EventListModel(QAbstractTableModel):
         page = self._pages.get(number)
         if page is None:
             first = number * PAGE_ROWS
-            page = [self._store.summary(int(i)) for i in self._ids[first : first + PAGE_ROWS]]
+            ids = [int(i) for i in self._ids[first : first + PAGE_ROWS]]
+            page = [self._store.summary(i) for i in ids]
+            self._marks.update(event_marks(self._store, ids))
             self._remember(number, page)
         else:
             self._pages.move_to_end(number)
@@ -133,7 +137,18 @@ class EventListModel(QAbstractTableModel):
             self._matches.move_to_end(number)
         return page.get(int(self._ids[row]))
 
+    def mark(self, row: int) -> str:
+        """'★ yours', 'edited' ...: what the Yours column shows for ``row``."""
+        event_id = self.event_id(row)
+        if event_id is None:
+            return ""
+        if event_id not in self._marks:
+            self._marks.update(event_marks(self._store, [event_id]))
+        return self._marks.get(event_id, "")
+
     def _remember(self, number: int, page: list[EventSummary | None]) -> None:
+        if number not in self._pages and len(self._marks) > CACHED_PAGES * PAGE_ROWS:
+            self._marks.clear()
         self._pages[number] = page
         while len(self._pages) > CACHED_PAGES:
             self._pages.popitem(last=False)
@@ -151,7 +166,10 @@ class EventListModel(QAbstractTableModel):
             return HEADERS[section] if 0 <= section < len(HEADERS) else None
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.AccessibleTextRole:
             summary = self.summary(section)  # the row's summary belongs to the row, not its cells
-            return summary.accessible_text() if summary is not None else None
+            if summary is None:
+                return None
+            mark = spoken_mark(self.mark(section))
+            return summary.accessible_text() + (f", {mark}" if mark else "")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -175,6 +193,10 @@ class EventListModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.AccessibleTextRole and column == DATE:
             return summary.when.display()  # a reader hears the source's own wording too
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == MARK:
+            return spoken_mark(self.mark(index.row())) or "none"  # a blank cell, still named
+        if column == MARK:
+            return self.mark(index.row())
         if column == DATE:  # the exact form lines up; the source's wording is in the tooltip
             return summary.when.exact_text()
         if column == KIND:
@@ -257,6 +279,32 @@ class EventListModel(QAbstractTableModel):
     def _title_key(self, event_id: int) -> str:
         summary = self._store.summary(event_id)
         return summary.title.casefold() if summary else ""
+
+
+_MARK_WORDS = {"★": "bookmarked"}
+
+
+def spoken_mark(mark: str) -> str:
+    """What a reader hears for a mark of the Yours column ('★ yours': 'bookmarked, yours')."""
+    return ", ".join(_MARK_WORDS.get(word, word) for word in mark.split())
+
+
+def event_marks(store, ids: list[int]) -> dict[int, str]:
+    """For the list's Yours column: '★' for a bookmark, 'yours' for an event you added,
+    'edited' for a dataset event you changed, one query for a page of rows."""
+    if not ids:
+        return {}
+    rows = store.execute(
+        "SELECT id, bookmarked, origin = 'user', dataset_json IS NOT NULL FROM event"
+        f" WHERE id IN ({','.join('?' * len(ids))})",
+        ids,
+    )
+    marks = {}
+    for event_id, bookmarked, added, edited in rows:
+        words = ["★"] if bookmarked else []
+        words += ["yours"] if added else ["edited"] if edited else []
+        marks[event_id] = " ".join(words)
+    return marks
 
 
 def _in_time_order(start: np.ndarray, ids: np.ndarray) -> bool:

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 from explorer.domain.date_query import DateInterval
 from explorer.domain.events import Changes, EventKind
 from explorer.domain.search_query import SearchQuery, parse_search
+from explorer.store.edits import bookmarked_ids
 from explorer.ui.announce import announce
 from explorer.ui.event_list import (
     DATE,
     KIND,
+    MARK,
     MATCH,
     RANKED,
     TITLE,
@@ -89,6 +91,10 @@ class EventListPanel(QWidget):
         self.date_line, self.date_label, self.date_as_text = self._build_date_line()
         self.kind_boxes = self._build_kind_boxes()
         self.period_filter = PeriodFilter(view_state, self)
+        self.bookmarked_box = QCheckBox("★ Bookmarked", self)
+        self.bookmarked_box.setAccessibleName("Bookmarked, show only bookmarked events")
+        self.bookmarked_box.setAccessibleDescription("List only the events you starred (Ctrl+D)")
+        self.bookmarked_box.toggled.connect(lambda _on: self._follow_filters())
         self.result_label = QLabel(self)
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
         # no accessible name of its own: a reader reads the count it shows
@@ -105,6 +111,7 @@ class EventListPanel(QWidget):
         kinds.setVerticalSpacing(2)
         for i, box in enumerate(self.kind_boxes.values()):
             kinds.addWidget(box, i // 5, i % 5)
+        kinds.addWidget(self.bookmarked_box, 0, 5)
         layout.addLayout(kinds)
         layout.addWidget(self.period_filter)
         layout.addWidget(self.result_label)
@@ -112,6 +119,7 @@ class EventListPanel(QWidget):
 
         self._search_timer = self._single_shot(SEARCH_DELAY_MS, self._run_search)
         self._window_timer = self._single_shot(WINDOW_DELAY_MS, self._refresh)
+        self._edit_timer = self._single_shot(0, self._run_search)
         self.search_box.textChanged.connect(self._search_timer.start)
         view_state.visible_range_changed.connect(self._on_range_changed)
         view_state.lanes_changed.connect(lambda _lanes: self._refresh())
@@ -191,6 +199,7 @@ class EventListPanel(QWidget):
         header.setStretchLastSection(True)
         # room for a range of two whole dates; a longer one is elided, its tooltip whole
         header.resizeSection(DATE, metrics.horizontalAdvance(DATE_COLUMN_SAMPLE) + 16)
+        header.resizeSection(MARK, metrics.horizontalAdvance("★ edited__"))
         header.resizeSection(KIND, metrics.horizontalAdvance("ministerial meeting__"))
         header.setSectionsClickable(True)
         header.resizeSection(TITLE, metrics.horizontalAdvance("x") * 30)
@@ -212,10 +221,15 @@ class EventListPanel(QWidget):
 
     def _on_store_changed(self, changes: Changes) -> None:
         """Events changed or another store opened: the rows are read again (the search is
-        kept and re-run)."""
-        if changes.any:
-            self.model.set_store(self._open_store.store)
-            self._run_search()
+        kept and re-run). After an edit that happens on the next turn of the event loop, so
+        the timeline shows the edit first."""
+        if not changes.any:
+            return
+        if changes.row_ids is not None and not (changes.opened or changes.store_replaced):
+            self._edit_timer.start()
+            return
+        self.model.set_store(self._open_store.store)
+        self._run_search()
 
     def checked_kinds(self) -> set[EventKind]:
         """Kinds ticked in the filter and drawn in a lane that is shown."""
@@ -272,6 +286,9 @@ class EventListPanel(QWidget):
         hits = self._open_store.store.search(
             self._within_period(query), limit=SEARCH_LIMIT, kinds=self.checked_kinds()
         )
+        if self.bookmarked_box.isChecked():
+            starred = bookmarked_ids(self._open_store.store)
+            hits = [h for h in hits if h.id in starred]
         self._view_state.set_search_matches(frozenset(h.id for h in hits))
         if self.table.isColumnHidden(MATCH):  # a search begins: best match first
             self.table.setColumnHidden(MATCH, False)
@@ -353,6 +370,9 @@ class EventListPanel(QWidget):
             EventKind
         ):  # the mask costs time on a million rows: only when needed
             rows = rows[np.isin(columns.kind[rows], kind_codes(shown_kinds))]
+        if self.bookmarked_box.isChecked():
+            starred = np.fromiter(bookmarked_ids(self._open_store.store), np.int64)
+            rows = rows[np.isin(columns.ids[rows], starred)]
         count = len(rows)
         if count and int(rows[-1]) - int(rows[0]) + 1 == count:
             # a run of consecutive events (the whole store, zoomed out): the list shows views

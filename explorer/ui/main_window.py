@@ -26,6 +26,7 @@ from explorer.ui import accessible, dialogs
 from explorer.ui.actions import WindowActions
 from explorer.ui.announce import announce
 from explorer.ui.details.view import DetailView
+from explorer.ui.editing.window_edits import WindowEditing
 from explorer.ui.go_to_date import install_go_to_date
 from explorer.ui.history import SelectionHistory
 from explorer.ui.importer import WindowImport
@@ -75,12 +76,14 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.actions.add_view_toggle(self.toolbar.toggleViewAction())
         self.quality_dialog: DataQualityDialog | None = None
+        self.editing = WindowEditing(self)
         self.importer = WindowImport(self)
         self.actions["cancel_import"].setEnabled(False)  # only while an import runs
         self._build_pane_keys()
         self._connect()
         self._update_title()
         self._restore()
+        self.editing.update_actions()
 
     @property
     def store(self) -> Store:
@@ -141,7 +144,14 @@ class MainWindow(QMainWindow):
         self._status_timer = QTimer(self, singleShot=True, interval=STATUS_DELAY_MS)
         self._status_timer.timeout.connect(self._update_status)
         # after the timeline: it fits a newly opened store before the status counts the view
-        self.open_store.changed.connect(lambda _changes: self._update_status())
+        self.open_store.changed.connect(self._status_after_change)
+
+    def _status_after_change(self, changes: Changes) -> None:
+        # an edit: counted on the next turn of the loop, once the timeline shows it
+        if changes.row_ids is not None and not (changes.opened or changes.store_replaced):
+            self._status_timer.start()
+        else:
+            self._update_status()
 
     def _build_pane_keys(self) -> None:
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from explorer.domain.events import Changes, Event, EventSummary, LinkedEvent
-from explorer.store.columns import EventColumns, load_columns
+from explorer.store.columns import EventColumns, load_columns, patch_columns
+from explorer.store.edits import EventState, event_state
 from explorer.store.store import Store
 
 
@@ -19,6 +20,7 @@ class SelectedEvent:
     summary: EventSummary
     event: Event
     linked: tuple[LinkedEvent, ...]
+    state: EventState  # the user's part: revision, note, bookmark, the dataset's version
 
 
 class OpenStore(QObject):
@@ -47,7 +49,10 @@ class OpenStore(QObject):
         """Something committed to the store: re-read once, then tell every pane."""
         if not changes.any:
             return
-        self._columns = load_columns(self._store)
+        if changes.row_ids is None or changes.store_replaced:
+            self._columns = load_columns(self._store)
+        else:  # an edit: the few events it moved are patched in, not every event re-read
+            self._columns = patch_columns(self._store, self._columns, changes.row_ids)
         self._selected = None
         self.changed.emit(changes)
 
@@ -68,9 +73,9 @@ class OpenStore(QObject):
         if remembered is not None and remembered.summary.id == event_id:
             return remembered
         summary = self._store.summary(event_id)
-        event = self._store.event(summary.key) if summary is not None else None
-        if event is None:
+        state = event_state(self._store, summary.key) if summary is not None else None
+        if state is None:
             return None
         linked = tuple(self._store.linked_events(summary.key))
-        self._selected = SelectedEvent(summary, event, linked)
+        self._selected = SelectedEvent(summary, state.event, linked, state)
         return self._selected

@@ -134,3 +134,42 @@ def test_index_of_finds_every_id_and_nothing_else(ids):
     columns = _columns(np.array(ids), np.arange(n), np.arange(n) + 1, np.zeros(n), np.ones(n))
     assert [columns.index_of(i) for i in ids] == list(range(n))
     assert [columns.index_of(i) for i in (0, 4, 8, -1, 10**12)] == [None] * 5
+
+
+def test_columns_patched_after_each_edit_equal_columns_read_again(tmp_path):
+    from dataclasses import replace
+
+    from explorer.store.columns import patch_columns
+    from explorer.store.edits import (
+        add_event,
+        delete_events,
+        event_state,
+        restore_events,
+        update_event,
+    )
+    from tests.store.factory import event
+
+    store = Store(tmp_path / "patch.db")
+    # many events on one day: the patch must keep the (start, id) order among them
+    store.add_events(event(f"e{i}", "2010-01-0" + str(1 + i % 3)) for i in range(30))
+    columns = load_columns(store)
+    edits = [
+        lambda: add_event(store, event("new", "2010-01-02")),
+        lambda: add_event(store, event("early", "1999", kind="summit")),
+        lambda: update_event(
+            store,
+            replace(store.event("e4"), when=FuzzyDate.parse("2011-03")),
+            event_state(store, "e4").revision,
+        ),
+        lambda: delete_events(store, ["e7", "early"]),
+        lambda: restore_events(store, ["e7"]),
+    ]
+    for edit in edits:
+        changes = edit()
+        columns = patch_columns(store, columns, changes.row_ids)
+        again = read_columns_from_sql(store)
+        for name in FIELDS:
+            assert np.array_equal(getattr(columns, name), getattr(again, name)), name
+        assert columns.max_duration >= again.max_duration
+        assert all(columns.index_of(int(i)) == n for n, i in enumerate(again.ids))
+    store.close()

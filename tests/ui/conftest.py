@@ -27,16 +27,17 @@ def store_path(tmp_path, bundled_template):
 
 @pytest.fixture
 def make_window(qtbot, tmp_path, store_path):
-    """make_window(path=None, settings=None, size=(1366, 768)) -> a shown, active MainWindow."""
+    """make_window(path=None, settings=None, size=(1366, 768), read_only=False) -> a shown,
+    active MainWindow."""
     from explorer.ui.main_window import MainWindow
     from explorer.ui.palette import ColorSchemes
     from explorer.ui.settings import Settings
 
     windows = []
 
-    def make(path=None, settings=None, size=(1366, 768)):
+    def make(path=None, settings=None, size=(1366, 768), read_only=False):
         """size=None keeps the geometry the settings file restores."""
-        store = Store(path or store_path)
+        store = Store(path or store_path, read_only=read_only)
         window = MainWindow(store, Settings(settings or tmp_path / "settings.ini"))
         windows.append(window)
         if size is not None:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QSizeGrip
 
 from explorer.ui.announce import announcements
 from explorer.ui.details.widgets import LinkButton
+from explorer.ui.event_list import MARK
 from tests.ui.helpers import press, select
 
 K = Qt.Key
@@ -109,6 +110,23 @@ def test_a_search_without_matches_says_so(make_window, qtbot):
     assert heard[-1] == window.list_panel.result_label.text() == "No events match “zzyzx”"
 
 
+def test_the_yours_column_is_spoken_in_words(make_window, qtbot):
+    window = make_window()
+    select(window, "warsaw-summit-2016")
+    model = window.list_panel.model
+    row = model.row_of(window.view_state.selected)
+    cell = model.index(row, MARK)
+    assert cell.data(Qt.ItemDataRole.AccessibleTextRole) == "none"  # blank, yet named
+    window.actions["bookmark"].trigger()
+    qtbot.waitUntil(
+        lambda: "★" in (model.index(model.row_of(window.view_state.selected), MARK).data() or "")
+    )
+    row = model.row_of(window.view_state.selected)
+    assert model.index(row, MARK).data(Qt.ItemDataRole.AccessibleTextRole) == "bookmarked"
+    header = model.headerData(row, Qt.Orientation.Vertical, Qt.ItemDataRole.AccessibleTextRole)
+    assert header.startswith("Warsaw Summit, ") and header.endswith(", bookmarked")
+
+
 def test_the_details_read_in_order_with_headings_and_links(make_window, qtbot):
     window = make_window()
     select(window, "warsaw-summit-2016")
@@ -149,8 +167,10 @@ def test_a_source_link_is_named_by_the_source(make_window):
 
 def test_names_start_with_what_is_shown_and_nothing_is_unnamed(make_window):
     window = make_window()
-    for box in window.list_panel.kind_boxes.values():
-        assert box.accessibleName().startswith(box.text()), box.text()
+    panel = window.list_panel
+    for box in [*panel.kind_boxes.values(), panel.bookmarked_box]:
+        shown = box.text().removeprefix("★ ")  # the star is decoration; voice control says the word
+        assert box.accessibleName().startswith(shown), box.text()
     for splitter in (window.main_splitter, window.lower_splitter):
         assert _iface(splitter.handle(1)).text(NAME)
     grip = window.statusBar().findChild(QSizeGrip)

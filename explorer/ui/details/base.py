@@ -159,6 +159,8 @@ class DetailPane(QWidget):
         """The sources (title, section, paragraph), web links opening in the browser."""
         layout = self.section("Sources")
         confidence = CONFIDENCE_TEXT.get(self.record.confidence, self.record.confidence)
+        if not self.record.sources:  # never shown as high without a source to rest on
+            confidence = "not rated: no source recorded"
         add_row(layout, "Confidence", confidence)
         if not self.record.sources:
             layout.addRow(text_label("No source recorded.", self))

@@ -12,6 +12,7 @@ from explorer.ui.details.general import GeneralPane
 from explorer.ui.details.meeting import MeetingPane
 from explorer.ui.details.troop import TroopLevelPane
 from explorer.ui.details.widgets import LinkButton, text_label
+from explorer.ui.details.yours import UserHooks, UserPart
 from explorer.ui.open_store import OpenStore, SelectedEvent
 from explorer.ui.view_state import ViewState
 
@@ -36,6 +37,8 @@ class DetailView(QScrollArea):
         super().__init__(parent)
         self._open_store, self._view_state = open_store, view_state
         self.pane: DetailPane | None = None
+        self.user_part: UserPart | None = None
+        self.user_hooks = UserHooks(editable=False)  # the window's editing fills it in
         self._cache: dict = {}
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -52,10 +55,28 @@ class DetailView(QScrollArea):
         self.show_event(view_state.selected)
 
     def _on_store_changed(self, changes: Changes) -> None:
-        """Events changed or another store opened: what the panes remembered is stale."""
+        """Events changed or another store opened: what the panes remembered is stale (but
+        a note saved from this pane is already shown as it is)."""
+        if changes.origin is self and changes.row_ids == ():
+            return
+        if changes.row_ids is not None and not (changes.opened or changes.store_replaced):
+            self._cache = {}
+            record = self.pane.record if self.pane is not None else None
+            touched = {*changes.added, *changes.updated, *changes.removed}
+            if (
+                record is not None
+                and record.key not in touched
+                and not self._links_to(touched)
+                and record.kind not in (EventKind.TROOP_LEVEL_CHANGE, EventKind.FUND)
+            ):
+                return  # an edit of an unrelated event: this pane still says the same
         if changes.any:
             self._cache = {}
             self.show_event(self._view_state.selected)
+
+    def _links_to(self, keys: set[str]) -> bool:
+        """True when the shown pane links one of ``keys`` (its title or date may be shown)."""
+        return self.pane is not None and any(item.other.key in keys for item in self.pane.linked)
 
     def _on_selection_changed(self, event_id: int | None, _origin: object) -> None:
         # a link in this pane also comes back here: the pane must be rebuilt for its event
@@ -63,11 +84,13 @@ class DetailView(QScrollArea):
 
     def show_event(self, event_id: int | None) -> None:
         """Build the pane of ``event_id`` (or the hint when nothing is selected)."""
+        self.save_note()
         focus_was_here = self.isAncestorOf(QApplication.focusWidget())
         selected = self._open_store.selected_event(event_id)
         old = self.takeWidget()
         if old is not None:
             old.deleteLater()
+        self.user_part = None
         if selected is None:
             self.pane = None
             hint = text_label(EMPTY_TEXT, name="No event selected")
@@ -82,7 +105,15 @@ class DetailView(QScrollArea):
 
     def _build(self, selected: SelectedEvent) -> DetailPane:
         pane = pane_class(selected.event.kind)
-        return pane(self._open_store.store, selected, self._select_key, self._cache)
+        built = pane(self._open_store.store, selected, self._select_key, self._cache)
+        self.user_part = UserPart(selected.state, self.user_hooks, built)
+        built.layout_.insertWidget(2, self.user_part)  # under the title and the date
+        return built
+
+    def save_note(self) -> None:
+        """Save a note being typed now (before the pane changes or the window closes)."""
+        if self.user_part is not None:
+            self.user_part.note_edit.save()
 
     def _select_key(self, key: str) -> None:
         event_id = self._open_store.store.id_of(key)

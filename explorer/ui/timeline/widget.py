@@ -22,6 +22,7 @@ from explorer.store.columns import KIND_ORDER, LANE_ORDER
 from explorer.timeline.builder import FrameBuilder
 from explorer.timeline.frame import STACK_MAX, Elide, Frame, Measure, PixelMapping
 from explorer.timeline.model import TimelineModel, load_timeline_model, with_kinds
+from explorer.timeline.patching import patch_timeline_model
 from explorer.timeline.picking import event_point, gap_at, pick, stack_at
 from explorer.timeline.spoken import place_in_lane, view_text
 from explorer.timeline.titles import TitleCache
@@ -103,11 +104,28 @@ class TimelineWidget(QWidget):
     def follow_changes(self, changes: Changes) -> None:
         """The store changed (an import, an edit: the view stays) or another store was opened
         (the view fits it): re-read the annotations over the shared columns."""
-        if not changes.any:
+        if not changes.any or changes.row_ids == ():  # a note or a bookmark: nothing moved
             return
+        if changes.row_ids and not (changes.opened or changes.store_replaced):
+            patched = patch_timeline_model(
+                self.whole_model, self.open_store.columns, changes.row_ids
+            )
+            if patched is not None:
+                self._follow_edit(patched, changes.row_ids)
+                return
         kept = None if changes.opened else self.visible_range()
         self._load()
         self.set_range(*(kept or self.full_range()))
+
+    def _follow_edit(self, model: TimelineModel, row_ids: tuple[int, ...]) -> None:
+        """An edit laid into the model in place: titles, limits, the kind filter, overview and
+        search mask follow; the view stays where it is."""
+        kept = self.visible_range()
+        self.whole_model = self.model = model
+        self.titles.forget(row_ids)
+        self.titles.fetch_many(i for i in row_ids if model.columns.index_of(int(i)) is not None)
+        self._set_limits_and_overview()
+        self.set_range(*kept)
 
     def _load(self) -> None:
         """Load the open store's annotations and titles over its columns."""
@@ -119,6 +137,10 @@ class TimelineWidget(QWidget):
             first, last = self.model.bounds
             self.titles.preload(store.events_between(int(first), int(last) + 1))
         self.item.era_titles = [era.title for era in self.model.eras]
+        self._set_limits_and_overview()
+
+    def _set_limits_and_overview(self) -> None:
+        """Zoom limits, the overview, the kind filter and the search mask of the model."""
         first, last = self.full_range()
         self.view_box.setLimits(
             xMin=first, xMax=last, minXRange=MIN_RANGE_DAYS, maxXRange=last - first, yMin=0, yMax=1

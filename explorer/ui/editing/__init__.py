@@ -1,0 +1,1 @@
+"""Editing the open store: undoable commands, the event editor, notes and bookmarks."""

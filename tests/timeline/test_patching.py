@@ -1,0 +1,68 @@
+"""An edit laid into the timeline model in place gives the model a full layout gives, lane by
+lane: the same events in the same order with the same intervals and counts."""
+
+from dataclasses import replace
+
+import numpy as np
+
+from explorer.domain.dates import FuzzyDate
+from explorer.store.columns import load_columns, patch_columns
+from explorer.store.edits import add_event, delete_events, event_state, restore_events, update_event
+from explorer.timeline.model import load_timeline_model
+from explorer.timeline.patching import patch_timeline_model
+from tests.store.factory import event
+from tests.timeline.stores import small_store  # noqa: F401 (fixture)
+
+FIELDS = ("index", "start", "end", "end_sorted", "kind", "exact")
+
+
+def assert_same_layout(patched, full):
+    assert patched.bounds == full.bounds
+    for lanes in ("points", "spans"):
+        for lane, part in getattr(full, lanes).items():
+            mine = getattr(patched, lanes)[lane]
+            for name in FIELDS:
+                assert np.array_equal(getattr(mine, name), getattr(part, name)), (lane, name)
+            assert mine.max_duration >= part.max_duration
+            edges = (
+                np.linspace(part.start[0] - 5, part.end_sorted[-1] + 5, 97) if len(part) else None
+            )
+            if edges is not None:
+                assert np.array_equal(mine.overlap_counts(edges), part.overlap_counts(edges))
+            assert set(np.unique(mine.span_row)) <= {0, 1, 2}
+
+
+def test_adding_moving_and_deleting_events_patch_the_model_as_a_full_layout_would(
+    small_store,  # noqa: F811 (the fixture imported above)
+):
+    store = small_store
+    model = load_timeline_model(store, load_columns(store))
+    edits = [
+        lambda: add_event(store, event("point", "2012-06-01", "summit")),
+        lambda: add_event(store, event("long", "2011-01-01/2012-12-31", "agreement")),
+        lambda: add_event(store, event("before-all", "1990-01-01", "visit")),
+        lambda: update_event(
+            store,
+            replace(store.event("point"), when=FuzzyDate.parse("2019-02")),
+            event_state(store, "point").revision,
+        ),
+        lambda: delete_events(store, ["unscr-2189", "long"]),
+        lambda: restore_events(store, ["long"]),
+    ]
+    for edit in edits:
+        changes = edit()
+        columns = patch_columns(store, model.columns, changes.row_ids)
+        patched = patch_timeline_model(model, columns, changes.row_ids)
+        assert patched is not None
+        assert_same_layout(patched, load_timeline_model(store, columns))
+        model = patched
+
+
+def test_an_edit_of_what_the_annotations_draw_asks_for_a_full_layout(
+    small_store,  # noqa: F811 (the fixture imported above)
+):
+    store = small_store
+    model = load_timeline_model(store, load_columns(store))
+    changes = delete_events(store, ["troops-2017"])
+    columns = patch_columns(store, model.columns, changes.row_ids)
+    assert patch_timeline_model(model, columns, changes.row_ids) is None

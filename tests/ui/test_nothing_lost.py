@@ -1,0 +1,134 @@
+"""Nothing lost: a read-only store shows a banner with editing off, a failed write keeps
+nothing and says why, kill -9 after Save loses nothing, two windows see each other's edits and
+a stale copy is refused."""
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+
+from explorer.store import Store, edits
+from explorer.ui.editing.commands import EditEvent
+from tests.conftest import ROOT
+from tests.store.factory import event
+from tests.ui.helpers import pane_texts, select
+from tests.ui.test_editing import run_editor
+
+
+def test_a_read_only_store_shows_a_banner_and_editing_is_off(qtbot, make_window):
+    window = make_window(read_only=True)
+    assert window.editing.banner.isVisible()
+    assert "Editing is off" in window.editing.banner_label.text()
+    select(window, "warsaw-summit-2016")
+    for name in ("new_event", "edit_event", "delete_event", "bookmark", "undo"):
+        assert not window.actions[name].isEnabled(), name
+    assert window.actions["copy_citation"].isEnabled()  # reading still works
+    assert window.detail_view.user_part.note_edit.isReadOnly()
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Delete)
+    assert window.store.event("warsaw-summit-2016") is not None
+
+
+def test_a_failed_write_is_rolled_back_in_store_and_window(qtbot, make_window):
+    window = make_window()
+    select(window, "warsaw-summit-2016")
+    title = window.store.event("warsaw-summit-2016").title
+    # the disk fills up under this window's connection: every write to an event now fails
+    window.store.execute(
+        "CREATE TEMP TRIGGER full BEFORE UPDATE ON event"
+        " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+    )
+
+    def fill(editor):
+        editor.title_edit.setText("Never written")
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    run_editor(qtbot, window.actions["edit_event"].trigger, fill)
+    assert window.store.event("warsaw-summit-2016").title == title
+    assert window.editing.history.stack.count() == 0 and not window.actions["undo"].isEnabled()
+    assert "disk is full" in window.editing.message_box.text()
+    assert title in pane_texts(window)
+    window.editing.message_box.close()
+
+
+KILLED_EDITOR = textwrap.dedent(
+    """
+    import os, sys
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from pathlib import Path
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+    from explorer.domain.dataset import parse_event
+    from explorer.store import Store
+    from explorer.ui.editing.commands import AddEvent, EditNote
+    from explorer.ui.main_window import MainWindow
+    from explorer.ui.settings import Settings
+    store_path, settings_path = Path(sys.argv[1]), Path(sys.argv[2])
+    window = MainWindow(Store(store_path), Settings(settings_path))
+    window.show()
+    raw = {"id": "saved-before-kill", "kind": "other", "title": "Saved before kill",
+           "date": "2015-03-01", "sources": [{"title": "Mine"}]}
+    history = window.editing.history
+    assert history.push(AddEvent(history, parse_event(raw, "test")))
+    assert history.push(EditNote(history, "saved-before-kill", "t", "", "my note", None))
+    print("saved", flush=True)
+    app.exec()
+    """
+)
+
+
+def test_kill_9_right_after_save_loses_nothing(tmp_path, store_path):
+    script = tmp_path / "editor.py"
+    script.write_text(KILLED_EDITOR)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    child = subprocess.Popen(
+        [sys.executable, str(script), str(store_path), str(tmp_path / "s.ini")],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    try:
+        assert child.stdout.readline().strip() == "saved"
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    with Store(store_path) as store:
+        state = edits.event_state(store, "saved-before-kill")
+        assert state is not None and state.note == "my note"
+        assert store.integrity_problems() == []
+
+
+def test_two_windows_see_each_others_edits_and_a_stale_copy_is_refused(qtbot, make_window):
+    first = make_window()
+    second = make_window()
+    history = first.editing.history
+    from explorer.ui.editing.commands import AddEvent
+
+    assert history.push(AddEvent(history, event("from-the-first", "2013-04-01")))
+    row_id = first.store.id_of("from-the-first")
+    # the second window follows within a second, without being touched
+    qtbot.waitUntil(lambda: second.columns.index_of(row_id) is not None, timeout=3000)
+
+    select(second, "warsaw-summit-2016")
+
+    def fill(editor):
+        # the first window saves its own change while the second one's editor is open
+        state = edits.event_state(first.store, "warsaw-summit-2016")
+        first.editing.history.push(
+            EditEvent(first.editing.history, state, replace(state.event, title="First's"))
+        )
+        editor.title_edit.setText("Second's")
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    run_editor(qtbot, second.actions["edit_event"].trigger, fill)
+    assert second.store.event("warsaw-summit-2016").title == "First's"
+    assert "changed elsewhere" in second.editing.message_box.text()
+    second.editing.message_box.close()
+    assert "First's" in pane_texts(second)

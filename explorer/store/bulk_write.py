@@ -13,7 +13,7 @@ import contextlib
 import gc
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from explorer.store.errors import StoreError
 from explorer.store.search import BEGIN_BULK_SEARCH, FILL_SEARCH_INDEX
@@ -35,12 +35,18 @@ BULK_FTS_HASH_BYTES = 16 << 20
 
 
 @contextlib.contextmanager
-def bulk_transaction(store: Store, *, rebuild_indexes: bool) -> Iterator[sqlite3.Connection]:
+def bulk_transaction(
+    store: Store,
+    *,
+    rebuild_indexes: bool,
+    then: Callable[[sqlite3.Connection], None] | None = None,
+) -> Iterator[sqlite3.Connection]:
     """A transaction for inserting many events; yields its connection.
 
     With ``rebuild_indexes`` the event table's secondary indexes are dropped and built again
     at the end: sorting once beats many random index inserts when the rows outnumber those
-    already there. Should the body raise, everything rolls back, schema changes included.
+    already there. ``then`` writes more in the same transaction once every trigger and index
+    is back. Should the body raise, everything rolls back, schema changes included.
     """
     with _collector_paused(), _big_cache(store), store.transaction() as conn:
         first_new_id = (conn.execute("SELECT max(id) FROM event").fetchone()[0] or 0) + 1
@@ -48,6 +54,8 @@ def bulk_transaction(store: Store, *, rebuild_indexes: bool) -> Iterator[sqlite3
         conn.execute(BEGIN_BULK_SEARCH, (first_new_id,))
         yield conn
         _restore(conn, dropped, first_new_id)
+        if then is not None:
+            then(conn)
 
 
 def _suspend(conn: sqlite3.Connection, indexes: bool) -> list[tuple[str, str, str]]:

@@ -6,6 +6,7 @@ second connection); ``progress`` and ``cancelled`` let a dialog show and stop it
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 from collections.abc import Callable
@@ -79,8 +80,12 @@ def import_events(
         total = os.fstat(binary.fileno()).st_size
         rows = CsvRows(binary, path.name) if fmt == "csv" else None
         rebuild_indexes = total >= BULK_INDEX_BYTES and total // BYTES_PER_ROW_GUESS > store.count()
-        with bulk_transaction(store, rebuild_indexes=rebuild_indexes) as conn:
-            writer = _ImportWriter(conn, path.name, replace)
+        # the notes are written last, once the full-text index holds the new events: a note
+        # reaches the index through the event's update trigger, which a bulk insert suspends
+        notes: list[tuple[str, int]] = []
+        write_notes = functools.partial(_write_notes, notes=notes)
+        with bulk_transaction(store, rebuild_indexes=rebuild_indexes, then=write_notes) as conn:
+            writer = _ImportWriter(conn, path.name, replace, notes)
             _read_into(writer, binary, rows, path, replace, progress, cancelled, batch_size)
         if progress:
             progress(writer.done, total, total)
@@ -164,11 +169,27 @@ class _Batch:
     link_rows: list[tuple]
 
 
+def _note(raw: dict, where: str, key: str, line: int) -> str | None:
+    """The user's note an exported event carries (plain text); None when it has none, so that
+    a file without notes (a CSV file, an older export) leaves a note in the store alone."""
+    note = raw.get("note")
+    if note is None or isinstance(note, str):
+        return note
+    raise ImportRejected(f"{where}, event {key!r}, field 'note': must be a text", line, "note")
+
+
+def _write_notes(conn: sqlite3.Connection, notes: list[tuple[str, int]]) -> None:
+    conn.executemany("UPDATE event SET note = ? WHERE id = ?", notes)
+
+
 class _ImportWriter:
     """Collects parsed events into batches and writes them inside the caller's transaction."""
 
-    def __init__(self, conn: sqlite3.Connection, name: str, replace: bool) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, name: str, replace: bool, notes: list[tuple[str, int]]
+    ) -> None:
         self.conn, self.name, self.replace = conn, name, replace
+        self.notes = notes  # (note, event id) of every event carrying one: few
         self.rows_per_insert = rows_per_insert(conn)
         self.first_new_id = (conn.execute("SELECT max(id) FROM event").fetchone()[0] or 0) + 1
         self.written = 0  # new events already inserted
@@ -202,6 +223,7 @@ class _ImportWriter:
             event = parse_event(raw, where, origin=origin)
         except DatasetError as exc:
             raise ImportRejected(str(exc), line, exc.field) from None
+        note = _note(raw, where, event.key, line)
         event_id = self._existing_id(event.key) if self.replace else None
         row = event_table_row(event)
         if event_id is None:
@@ -221,6 +243,8 @@ class _ImportWriter:
             if self.updated_count < CHANGES_KEY_LIMIT:
                 self.updated.append(event.key)
             self.updated_count += 1
+        if note is not None:
+            self.notes.append((note, event_id))
         # most rows of a big user file have none of these: skip the work (a million times)
         if event.sources:
             self.source_rows += source_rows(event_id, event)

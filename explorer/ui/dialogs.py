@@ -62,6 +62,9 @@ def open_store_file(window, path: Path) -> bool:
     except OSError as exc:
         show_message(window, "The store could not be opened", f"{path}: {exc}", error=True)
         return False
+    if not window.editing.may_forget_history(path.name):
+        store.close()
+        return False
     window.open_store.replace(store)
     return True
 

@@ -116,6 +116,28 @@ class WindowEditing(QObject):
         here too, not only the disabled actions)."""
         return read_only_reason(self.store) is None
 
+    def may_forget_history(self, other: str) -> bool:
+        """Before another store is opened: True when there is no undo history to lose, or the
+        user chose to open it anyway (Cancel keeps this store and its history)."""
+        steps = self.history.stack.count()
+        if steps == 0:
+            return True
+        edits_text = f"{steps} edit" if steps == 1 else f"{steps} edits"
+        box = QMessageBox(QMessageBox.Icon.Question, "Open Another Store", "", parent=self.window)
+        box.setObjectName("forget_history_question")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            f"Opening another store forgets the undo history of this one ({edits_text}): "
+            "they stay saved, but can no longer be undone."
+        )
+        box.setInformativeText(f"Open {other}?")
+        open_button = box.addButton("&Open", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(open_button)
+        self.message_box = box
+        box.exec()
+        return box.clickedButton() is open_button
+
     def _on_index_changed(self, _index: int) -> None:
         self.update_actions()
 

@@ -4,7 +4,7 @@ menu; Ctrl+C copies a citation line."""
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 
 from explorer.store import edits
 from explorer.ui.event_list import MARK
@@ -79,4 +79,43 @@ def test_the_context_menu_opens_from_the_keyboard_on_the_selected_event(qtbot, m
     texts = [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
     assert texts[:4] == ["Edit Event…", "Delete Event", "Bookmark", "Copy Citation"]
     assert {"Zoom to Event", "Show Related"} <= set(texts)
+    menu.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
+def test_show_related_lists_each_related_event_by_relation_and_goes_there(qtbot, make_window):
+    window = make_window()
+    select(window, "rsm-sustained-beyond-2016")
+    summit = window.store.event("warsaw-summit-2016")
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    menu = window.editing.last_menu
+    qtbot.waitUntil(menu.isVisible)
+    qtbot.keyClick(menu, Qt.Key.Key_R)  # the submenu's mnemonic
+    related = menu.findChild(QMenu, "related_menu")
+    qtbot.waitUntil(related.isVisible)
+    texts = [a.text().replace("&", "") for a in related.actions()]
+    assert texts[0] == f"1 decided at {summit.title} ({summit.when.display()})"
+    place = next(i for i, text in enumerate(texts) if " reaffirmed at " in text)
+    reaffirmed_at = window.store.event("rsm-sustained-beyond-2016").relations
+    target = next(r.target_key for r in reaffirmed_at if r.type.value == "reaffirmed_at")
+    assert related.activeAction() is related.actions()[0]  # opened from the keyboard
+    for _ in range(place):
+        qtbot.keyClick(related, Qt.Key.Key_Down)
+    qtbot.keyClick(related, Qt.Key.Key_Return)
+    assert selected_key(window) == target
+    assert not menu.isVisible()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
+def test_show_related_is_off_for_an_event_without_relations(qtbot, make_window, tmp_path):
+    from tests.store.factory import event as make_event
+
+    window = make_window()
+    window.open_store.notify(edits.add_event(window.store, make_event("lonely", "2012-01-01")))
+    select(window, "lonely")
+    menu = window.editing.show_context_menu(window.timeline)
+    qtbot.waitUntil(menu.isVisible)
+    related = menu.findChild(QMenu, "related_menu")
+    assert not related.menuAction().isEnabled() and not related.actions()
     menu.close()

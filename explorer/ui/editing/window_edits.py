@@ -28,6 +28,7 @@ from explorer.ui.editing.editor import EventEditor
 
 OTHER_WINDOW_POLL_MS = 1000
 BOOKMARKS_SHOWN = 40
+RELATED_SHOWN = 30  # in the context menu; the details pane lists every one
 EDIT_ACTIONS = ("new_event", "edit_event", "delete_event", "revert_event", "bookmark")
 
 
@@ -240,7 +241,7 @@ class WindowEditing(QObject):
         DeletedEventsDialog(self, self.window).exec()
 
     def show_related(self) -> None:
-        """Context menu > Show Related: the details pane, on its links."""
+        """Show Related > All in the Details Pane: the details pane, on its links."""
         self.window.detail_view.focus_first_link()
 
     def fill_bookmarks_menu(self) -> None:
@@ -289,12 +290,35 @@ class WindowEditing(QObject):
         menu.addSeparator()
         zoom = QAction("&Zoom to Event", menu)
         zoom.triggered.connect(self.window.zoom_to_selection)
-        related = QAction("Show &Related", menu)
-        related.triggered.connect(self.show_related)
+        zoom.setEnabled(self.window.view_state.selected is not None)
         menu.addAction(zoom)
-        menu.addAction(related)
-        for action in (zoom, related):
-            action.setEnabled(self.window.view_state.selected is not None)
+        menu.addMenu(self.related_menu(menu))
+        return menu
+
+    def related_menu(self, parent: QMenu) -> QMenu:
+        """Show Related: the selected event's related events grouped by relation ("decided
+        at Warsaw Summit"), each selecting its event; disabled when there are none."""
+        menu = QMenu("Show &Related", parent)
+        menu.setObjectName("related_menu")
+        record = self.window.open_store.selected_event(self.window.view_state.selected)
+        linked = list(record.linked) if record is not None else []
+        # by relation (what this event points at first), in time order within each
+        linked.sort(key=lambda item: (not item.outgoing, item.label))
+        for number, item in enumerate(linked[:RELATED_SHOWN], start=1):
+            # an action's text is never rich text, but & would make a mnemonic
+            title = item.other.title.replace("&", "&&")
+            text = f"{item.label} {title} ({item.other.when.display()})"
+            action = menu.addAction(f"&{number} {text}" if number < 10 else text)
+            action.triggered.connect(
+                lambda _checked=False, event_id=item.other.id: self.window.view_state.select(
+                    event_id, origin=self
+                )
+            )
+        if len(linked) > RELATED_SHOWN:
+            menu.addSeparator()
+            more = menu.addAction(f"&All {len(linked)} in the Details Pane")
+            more.triggered.connect(self.show_related)
+        menu.menuAction().setEnabled(bool(linked))
         return menu
 
     def show_context_menu(self, pane: QWidget, at: QPoint | None = None) -> QMenu:

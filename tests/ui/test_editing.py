@@ -1,12 +1,14 @@
 """Editing in the real window: New Event, Edit Event, Delete, Undo and Redo through the Edit
 menu, the editor checked by the importer's parser, every pane following the one change path."""
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from explorer.domain.events import EventKind
 from explorer.store import edits
 from explorer.ui.editing.editor import EventEditor
+from explorer.ui.editing.fields import EventPicker
 from tests.ui.helpers import pane_texts, select, selected_key
 
 
@@ -243,3 +245,50 @@ def test_undo_and_redo_walk_a_chain_of_edits_of_one_event(qtbot, make_window):
     history.undo()
     assert window.store.event("chain").title == "Chain moved"
     assert failures == []
+
+
+# the completer's popup asks the offscreen platform for a raise and a keyboard grab
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
+def test_the_relation_target_is_picked_from_the_completer_with_keys(qtbot, make_window):
+    window = make_window()
+    window.timeline.setFocus()
+    summit = window.store.event("warsaw-summit-2016")
+    seen = {}
+
+    def key(k, modifier=Qt.KeyboardModifier.NoModifier, to=None):
+        qtbot.keyClick(to or QApplication.focusWidget(), k, modifier)
+        qtbot.wait(20)
+
+    def fill(editor):
+        qtbot.keyClicks(editor.title_edit, "Decision on the follow-on mission")
+        key(Qt.Key.Key_Tab)
+        qtbot.keyClicks(editor.date_edit, "2016-07-09")
+        key(Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # Re&lations
+        assert QApplication.focusWidget() is editor.relations.table
+        key(Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is editor.relations.add_button
+        key(Qt.Key.Key_Space)  # a new row, editing its relation type ("decided at" first)
+        key(Qt.Key.Key_Tab)  # on to the event cell: the picker
+        picker = QApplication.focusWidget()
+        assert isinstance(picker, EventPicker)
+        qtbot.keyClicks(picker, "warsaw sum")
+        popup = picker.completer().popup()
+        qtbot.waitUntil(popup.isVisible)
+        offered = [popup.model().index(row, 0).data() for row in range(popup.model().rowCount())]
+        seen["offered"] = offered
+        assert offered and offered[0] == f"{summit.title} · {summit.when.display()}"
+        key(Qt.Key.Key_Down, to=popup)
+        key(Qt.Key.Key_Return, to=popup)  # picked: the label is in the cell's editor
+        assert picker.text() == offered[0]
+        key(Qt.Key.Key_Return, to=picker)  # the cell is done
+        assert editor.relations.rows() == [{"type": "decided_at", "target": offered[0]}]
+        assert editor.save_button.isEnabled(), editor.summary_label.text()
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    run_editor(qtbot, window.actions["new_event"].trigger, fill)
+    mine = edits.user_keys(window.store)
+    assert len(mine) == 1, (mine, seen)
+    added = window.store.event(mine[0])
+    assert [(r.type.value, r.target_key) for r in added.relations] == [
+        ("decided_at", "warsaw-summit-2016")
+    ]

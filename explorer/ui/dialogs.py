@@ -50,10 +50,14 @@ def choose_store(window) -> None:
 
 
 def open_store_file(window, path: Path) -> bool:
-    """Open ``path`` and show it in every pane; a problem is explained in a message box."""
+    """Open ``path`` and show it in every pane (after a question when there are edits to
+    undo); a problem is explained in a message box and keeps the history."""
     from explorer.store import Store
     from explorer.store.errors import StoreError
 
+    # asked before the file is touched: opening may migrate it, Cancel must leave it as it is
+    if not window.editing.may_forget_history(path.name):
+        return False
     try:
         store = Store(path, create=False)
     except StoreError as exc:
@@ -61,9 +65,6 @@ def open_store_file(window, path: Path) -> bool:
         return False
     except OSError as exc:
         show_message(window, "The store could not be opened", f"{path}: {exc}", error=True)
-        return False
-    if not window.editing.may_forget_history(path.name):
-        store.close()
         return False
     window.open_store.replace(store)
     return True

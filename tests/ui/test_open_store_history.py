@@ -37,9 +37,11 @@ def test_cancel_keeps_this_store_and_what_can_be_undone(qtbot, make_window, tmp_
     two_bookmarks(window)
     here = window.store.path
     other = bundled_store(tmp_path / "other.sqlite3")
+    before = {p.name: p.read_bytes() for p in tmp_path.glob("other*")}
     seen = []
     answer_question(qtbot, "Cancel", seen)
     assert not open_store_file(window, other)
+    assert {p.name: p.read_bytes() for p in tmp_path.glob("other*")} == before  # untouched
     assert seen and "forgets the undo history of this one (2 edits)" in seen[0]
     assert window.store.path == here
     assert window.editing.history.stack.count() == 2
@@ -69,3 +71,16 @@ def test_nothing_to_undo_asks_nothing(qtbot, make_window, tmp_path):
     assert open_store_file(window, other)  # no question: exec() would not return here
     assert window.store.path == other
     assert not [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+
+
+def test_a_store_that_fails_to_open_after_open_keeps_the_history(qtbot, make_window, tmp_path):
+    window = make_window()
+    two_bookmarks(window)
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"not a store at all" * 200)
+    answer_question(qtbot, "Open", [])
+    assert not open_store_file(window, junk)
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes and "junk.sqlite3" in boxes[-1].text()
+    boxes[-1].close()
+    assert window.editing.history.stack.count() == 2

@@ -40,10 +40,12 @@ class DetailsError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Decision:
-    """A decision taken at a meeting, optionally about another event (``concerns``)."""
+    """A decision taken at a meeting, optionally about another event (``concerns``), and the
+    event's own sources that state it (``sources``: 1-based positions in the event's list)."""
 
     text: str
     concerns: str | None
+    sources: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +150,11 @@ def meeting_details(event: Event) -> MeetingDetails:
     """The meeting view of a summit, leaders' or ministerial meeting."""
     d = event.details
     decisions = tuple(
-        Decision(_str(x, "text", f"decisions[{i}].text"), _opt_str(x, "concerns"))
+        Decision(
+            _str(x, "text", f"decisions[{i}].text"),
+            _opt_str(x, "concerns"),
+            _source_positions(x, f"decisions[{i}].sources", len(event.sources)),
+        )
         for i, x in enumerate(_list(d, "decisions"))
     )
     participants = tuple(str(p) for p in _list(d, "participants"))
@@ -255,6 +261,24 @@ def referenced_keys(event: Event) -> list[tuple[str, str]]:
             if commitment.set_at:
                 found.append((f"details.commitments[{i}].set_at", commitment.set_at))
     return found
+
+
+def _source_positions(d: Any, where: str, count: int) -> tuple[int, ...]:
+    """A decision's ``sources``: distinct positions (1 = the event's first source) that exist."""
+    value = d.get("sources") if isinstance(d, dict) else None
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise DetailsError(where, "must be a list of source numbers")
+    for j, position in enumerate(value):
+        if isinstance(position, bool) or not isinstance(position, int) or position < 1:
+            raise DetailsError(f"{where}[{j}]", "must be a source number (1 is the first)")
+        if position > count:
+            has = f"has {count} source{'s' if count != 1 else ''}" if count else "has no sources"
+            raise DetailsError(f"{where}[{j}]", f"no source {position}: the event {has}")
+        if position in value[:j]:
+            raise DetailsError(f"{where}[{j}]", f"source {position} is named twice")
+    return tuple(value)
 
 
 def _list(d: Any, name: str) -> list:

@@ -109,3 +109,43 @@ def test_malformed_details_name_the_field(kind, details, field):
         parse(kind, details)
     assert caught.value.field == field
     assert "file.json, event 'e1'" in str(caught.value)
+
+
+TWO_SOURCES = [{"title": "Fact sheet", "paragraph": "6"}, {"title": "News item"}]
+
+
+def test_a_decision_names_the_event_sources_that_state_it():
+    event = parse(
+        "summit",
+        {"decisions": [{"text": "Extend", "sources": [2, 1]}, {"text": "Fund"}]},
+        sources=TWO_SOURCES,
+    )
+    first, second = meeting_details(event).decisions
+    assert first.sources == (2, 1)
+    assert [event.sources[p - 1].title for p in first.sources] == ["News item", "Fact sheet"]
+    assert second.sources == ()
+
+
+@pytest.mark.parametrize(
+    "positions, field, message",
+    [
+        ([3], "details.decisions[0].sources[0]", "no source 3: the event has 2 sources"),
+        ([1, 0], "details.decisions[0].sources[1]", "must be a source number"),
+        (["1"], "details.decisions[0].sources[0]", "must be a source number"),
+        ([True], "details.decisions[0].sources[0]", "must be a source number"),
+        ([2, 2], "details.decisions[0].sources[1]", "source 2 is named twice"),
+        (2, "details.decisions[0].sources", "must be a list of source numbers"),
+    ],
+)
+def test_a_decision_naming_a_source_the_event_lacks_is_refused(positions, field, message):
+    details = {"decisions": [{"text": "Extend", "sources": positions}]}
+    with pytest.raises(DatasetError) as caught:
+        parse("summit", details, sources=TWO_SOURCES)
+    assert caught.value.field == field
+    assert "file.json, event 'e1'" in str(caught.value)
+    assert message in str(caught.value)
+
+
+def test_a_decision_of_an_event_without_sources_can_name_none():
+    with pytest.raises(DatasetError, match="no source 1: the event has no sources"):
+        parse("summit", {"decisions": [{"text": "Extend", "sources": [1]}]})

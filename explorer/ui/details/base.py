@@ -165,19 +165,27 @@ class DetailPane(QWidget):
         if not self.record.sources:
             layout.addRow(text_label("No source recorded.", self))
         for number, source in enumerate(self.record.sources, start=1):
-            parts: list[QWidget] = [text_label(source_text(source), self)]
-            if is_web_url(source.url):
-                link = LinkButton(
-                    source.url,
-                    lambda _checked=False, url=source.url: open_web_url(url),
-                    name=source.title or source.url,
-                    description=f"Source {number}, opens {source.url} in the web browser",
-                    parent=self,
-                )
-                self.links.append(link)
-                parts.append(link)
-            elif source.url:
-                parts.append(text_label(source.url, self))
+            parts = self.source_parts(number, source_text(source), f"Source {number}")
             caption = caption_label(f"{number}.", self)
             caption.setAccessibleName(f"Source {number}")
             layout.addRow(caption, stacked(self, *parts))
+
+    def source_parts(self, number: int, text: str, what: str) -> list[QWidget]:
+        """The text of the event's source ``number`` and, below it, its address: a link to the
+        browser when it is http(s), plain text otherwise. ``what`` names it in the link's
+        description ('Source 2', 'Source 2 of decision 1')."""
+        source = self.record.sources[number - 1]
+        parts: list[QWidget] = [text_label(text, self)]
+        if is_web_url(source.url):
+            link = LinkButton(
+                source.url,
+                lambda _checked=False, url=source.url: open_web_url(url),
+                name=source.title or source.url,
+                description=f"{what}, opens {source.url} in the web browser",
+                parent=self,
+            )
+            self.links.append(link)
+            parts.append(link)
+        elif source.url:
+            parts.append(text_label(source.url, self))
+        return parts

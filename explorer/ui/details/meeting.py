@@ -7,14 +7,15 @@ from PySide6.QtWidgets import QWidget
 from explorer.domain.decision_chain import decision_chain
 from explorer.domain.details import DetailsError, fund_details, meeting_details
 from explorer.domain.events import EventKind
-from explorer.ui.details.base import DetailPane
+from explorer.ui.details.base import DetailPane, source_text
 from explorer.ui.details.widgets import stacked, text_label
 
 
 class MeetingPane(DetailPane):
     """Name, place, date in its original wording and exact form, level, participants and the
-    decisions taken, each linked to the troop-level change or fund it concerns; a commitment to
-    a fund shows its horizon and the meetings that reaffirmed or extended it later."""
+    decisions taken, each with the sources that state it and linked to the troop-level change
+    or fund it concerns; a commitment to a fund shows its horizon and the meetings that
+    reaffirmed or extended it later."""
 
     def add_kind_fields(self) -> None:
         """Add the meeting's fields and its decisions."""
@@ -32,10 +33,20 @@ class MeetingPane(DetailPane):
         layout = self.section("Decisions")
         for number, decision in enumerate(meeting.decisions, start=1):
             parts = [text_label(decision.text, self, name=f"Decision {number}")]
+            parts += self._decision_sources(decision.sources, number)
             if decision.concerns:
                 parts.append(self.link_to_key(decision.concerns))
                 parts += self._follow_up(decision.concerns, number)
             self.row(layout, f"{number}.", stacked(self, *parts))
+
+    def _decision_sources(self, positions: tuple[int, ...], number: int) -> list[QWidget]:
+        """The event's sources that state this decision, right under it (the foot of the pane
+        keeps every source, numbered the same)."""
+        parts: list[QWidget] = []
+        for position in positions:
+            text = f"Source {position}: {source_text(self.record.sources[position - 1])}"
+            parts += self.source_parts(position, text, f"Source {position} of decision {number}")
+        return parts
 
     def _follow_up(self, concerns: str, number: int) -> list[QWidget]:
         """The commitment a decision made to a fund (its horizon) and the meetings that later

@@ -1,0 +1,90 @@
+"""A source cited for one decision is shown under that decision, and still at the pane's foot."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from explorer.ui.details.widgets import LinkButton
+from tests.ui.helpers import pane_texts, press, select
+
+FACT_SHEET = "NATO-Afghanistan relations (NATO fact sheet)"
+FACT_SHEET_URL = "https://www.nato.int/cps/en/natohq/topics_8189.htm"
+FINANCE_2 = (
+    f"Source 2: {FACT_SHEET} — Financial support for the Afghan security forces, paragraph 2"
+    " (NATO Public Diplomacy Division)"
+)
+
+
+def _decision(pane, start):
+    """The label of the decision whose text starts with ``start``, and what is shown under it
+    (labels' texts and links' texts, top to bottom)."""
+    found = [
+        label
+        for label in pane.findChildren(QLabel)
+        if label.text().startswith(start) and label.accessibleName().startswith("Decision ")
+    ]
+    assert len(found) == 1, start
+    holder = found[0].parentWidget()
+    layout = holder.layout()
+    shown = []
+    for i in range(1, layout.count()):
+        widget = layout.itemAt(i).widget()
+        shown.append(widget.full_text if isinstance(widget, LinkButton) else widget.text())
+    return found[0], shown
+
+
+def test_selecting_a_meeting_shows_a_decisions_own_source_beside_it(make_window, qtbot):
+    window = make_window()
+    select(window, "chicago-summit-2012")
+    pane = window.detail_view.pane
+    qtbot.waitUntil(lambda: pane.isVisible())
+
+    # the fact sheet's paragraph on the Trust Fund's reform, under that decision, then the event
+    label, shown = _decision(pane, "Reform the ANA Trust Fund")
+    adapted = window.store.summary_by_key("ana-tf-adapted-2013").title
+    assert shown[:3] == [FINANCE_2, FACT_SHEET_URL, adapted]
+    source_label = label.parentWidget().layout().itemAt(1).widget()
+    assert source_label.textFormat() == Qt.TextFormat.PlainText
+    assert source_label.accessibleName() == FINANCE_2  # a screen reader reads what is shown
+    # drawn right under the decision's text, above the next decision
+    next_label, _ = _decision(pane, "Allies and partners pledge funding")
+    below = source_label.mapTo(pane, source_label.rect().topLeft()).y()
+    assert label.mapTo(pane, label.rect().bottomLeft()).y() <= below
+    assert below < next_label.mapTo(pane, next_label.rect().topLeft()).y()
+
+    # the Afghan pledge rests on the first paragraph only; a decision no source is named for
+    # shows none
+    _, pledge = _decision(pane, "Afghan authorities to fund their own forces")
+    assert [t for t in pledge if t.startswith("Source ")] == [
+        f"Source 1: {FACT_SHEET} — Financial support for the Afghan security forces, paragraph 1"
+        " (NATO Public Diplomacy Division)"
+    ]
+    _, plan = _decision(pane, "Plan Afghan forces of 352,000")
+    assert not [t for t in plan if t.startswith("Source ")]
+
+    # the foot still lists all five, numbered as the decisions name them
+    foot = [t for t in pane_texts(window) if t.startswith(FACT_SHEET)]
+    assert f"{FACT_SHEET} — Financial support for the Afghan security forces, paragraph 2" in (
+        t.removesuffix(" (NATO Public Diplomacy Division)") for t in foot
+    )
+    assert len(window.store.event(pane.record.key).sources) == 5
+
+
+def test_a_decisions_source_link_is_reached_by_tab_in_reading_order(make_window, qtbot):
+    window = make_window()
+    select(window, "lisbon-summit-2010")
+    window.detail_view.setFocus()
+    press(qtbot, Qt.Key.Key_Tab)
+    order = []
+    for _ in range(40):
+        focus = QApplication.focusWidget()
+        if isinstance(focus, LinkButton):
+            order.append((focus.full_text, focus.accessibleDescription()))
+        if len(order) >= 3:
+            break
+        press(qtbot, Qt.Key.Key_Tab)
+    transition = window.store.summary_by_key("inteqal-first-tranche-2011").title
+    news = "https://www.nato.int/cps/en/natohq/news_68728.htm?selectedLocale=en"
+    # decision 1: its source (NATO's news item on the transition) and then what it concerns
+    assert order[0] == (news, "Open source 2 of decision 1 in the web browser")
+    assert order[1][0] == transition
+    assert order[2] == (FACT_SHEET_URL, "Open source 1 of decision 2 in the web browser")

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from explorer.ui.details.widgets import LinkButton
 from tests.ui.helpers import pane_texts, press, select
+from tests.ui.test_editing import run_editor, set_cell
 
 FACT_SHEET = "NATO-Afghanistan relations (NATO fact sheet)"
 FACT_SHEET_URL = "https://www.nato.int/cps/en/natohq/topics_8189.htm"
@@ -88,3 +89,33 @@ def test_a_decisions_source_link_is_reached_by_tab_in_reading_order(make_window,
     assert order[0] == (news, "Open source 2 of decision 1 in the web browser")
     assert order[1][0] == transition
     assert order[2] == (FACT_SHEET_URL, "Open source 1 of decision 2 in the web browser")
+
+
+def test_the_editor_keeps_a_decisions_sources_and_checks_them(make_window, qtbot):
+    window = make_window()
+    select(window, "warsaw-summit-2016")
+    before = window.store.event("warsaw-summit-2016").details["decisions"]
+
+    def fill(editor):
+        decisions = editor.detail_widgets["decisions"][1]
+        assert [row["sources"] for row in decisions.rows()] == ["1", "2", "3", "2"]
+        set_cell(decisions, 2, 2, "3, 9")  # the summit has three sources
+        error = editor.errors["details.decisions"]
+        assert error.isVisible() and "no source 9: the event has 3 sources" in error.text()
+        assert not editor.save_button.isEnabled()
+        set_cell(decisions, 2, 2, "3 1")
+        editor.title_edit.setText("Warsaw Summit (mine)")
+        assert editor.save_button.isEnabled(), editor.summary_label.text()
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    run_editor(qtbot, window.actions["edit_event"].trigger, fill)
+    after = window.store.event("warsaw-summit-2016").details["decisions"]
+    assert [d.get("sources") for d in after] == [[1], [2], [3, 1], [2]]
+    assert [d["text"] for d in after] == [d["text"] for d in before]
+    _, shown = _decision(window.detail_view.pane, "Deepen the Enduring Partnership")
+    assert [t for t in shown if t.startswith("Source ")] == [
+        f"Source 3: {FACT_SHEET} — NATO-Afghanistan Enduring Partnership, paragraph 1"
+        " (NATO Public Diplomacy Division)",
+        f"Source 1: {FACT_SHEET} — Resolute Support Mission, paragraph 6"
+        " (NATO Public Diplomacy Division)",
+    ]

@@ -4,6 +4,7 @@ parser (the importer's messages, shown beside the field), Save enabled only when
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -48,6 +49,8 @@ SOURCE_COLUMNS = (
 DECISION_COLUMNS = (
     Column("Decision", "text"),
     Column("Concerns event", "concerns", pick_event=True),
+    # numbered as in the Sources table below, so "1, 3" names its first and third rows
+    Column("Sources (numbers)", "sources"),
 )
 CONTRIBUTION_COLUMNS = (
     Column("Amount (USD)", "amount_usd"),
@@ -268,6 +271,8 @@ class EventEditor(QDialog):
                     cell = row.get(column.name) if isinstance(row, dict) else None
                     if column.pick_event and cell:
                         cell = self.names.label_of(cell)
+                    if isinstance(cell, list):
+                        cell = ", ".join(str(item) for item in cell)
                     values[column.name] = "" if cell is None else str(cell)
                 table.add_row(values, edit=False)
             table.changed.connect(self.validate)
@@ -350,8 +355,14 @@ class EventEditor(QDialog):
                     text = row[column.name]
                     if column.pick_event:
                         text = self.names.key_of(text)
-                    if text:
-                        item[column.name] = _number(text) if column.name == "amount_usd" else text
+                    if not text:
+                        continue
+                    if column.name == "amount_usd":
+                        item[column.name] = _number(text)
+                    elif column.name == "sources":
+                        item[column.name] = [_number(n) for n in re.split(r"[,;\s]+", text) if n]
+                    else:
+                        item[column.name] = text
                 rows.append(item)
             return rows
         if how == "bool":

@@ -2,11 +2,13 @@
 
 import csv
 import json
+import sqlite3
 
 import pytest
 
 from explorer.domain.details import meeting_details
-from explorer.store import ImportRejected
+from explorer.store import ImportRejected, Store
+from explorer.store.connection import APPLICATION_ID, SCHEMA_VERSION, migrations
 from explorer.store.event_files import CSV_COLUMNS
 from explorer.store.export import export_to_path
 from explorer.store.importing import import_events
@@ -85,3 +87,34 @@ def test_a_decision_naming_a_source_the_event_lacks_is_refused(tmp_path, fmt):
     assert "field 'details.decisions[0].sources[1]'" in message
     assert "no source 4: the event has 3 sources" in message
     assert store.count() == 1 and store.event("bad-summit") is None
+
+
+def test_a_decisions_source_numbers_are_not_searched_as_words(tmp_path):
+    store = new_store(tmp_path)
+    store.add_events([_meeting()])
+    assert [s.key for s in store.search("fund forces")] == ["my-summit"]
+    assert store.search("3") == [] and store.search("2") == []
+
+
+def test_a_store_indexed_before_the_numbers_were_left_out_is_indexed_again(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)
+    for number, _name, sql in migrations()[:7]:
+        conn.executescript(sql)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {number}")
+    details = json.dumps({"decisions": [{"text": "Fund the forces", "sources": [3]}]})
+    conn.execute(
+        "INSERT INTO event (key, kind, title, start_day, end_day, precision, details)"
+        " VALUES ('old-summit', 'summit', 'Old summit', 736000, 736001, 'day', ?)",
+        (details,),
+    )
+    conn.commit()
+    found = conn.execute("SELECT count(*) FROM event_fts WHERE event_fts MATCH '3'").fetchone()
+    assert found == (1,)  # indexed as a word before
+    conn.close()
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.search("3") == []
+        assert [s.key for s in store.search("fund")] == ["old-summit"]
+        assert store.integrity_problems() == []

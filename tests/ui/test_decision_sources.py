@@ -24,13 +24,20 @@ def _decision(pane, start):
         if label.text().startswith(start) and label.accessibleName().startswith("Decision ")
     ]
     assert len(found) == 1, start
-    holder = found[0].parentWidget()
-    layout = holder.layout()
     shown = []
-    for i in range(1, layout.count()):
-        widget = layout.itemAt(i).widget()
+    for widget in _stacked_widgets(found[0].parentWidget())[1:]:
         shown.append(widget.full_text if isinstance(widget, LinkButton) else widget.text())
     return found[0], shown
+
+
+def _stacked_widgets(holder):
+    """The labels and links of a stacked holder, top to bottom, through nested holders."""
+    found = []
+    layout = holder.layout()
+    for i in range(layout.count()):
+        widget = layout.itemAt(i).widget()
+        found += [widget] if isinstance(widget, (QLabel, LinkButton)) else _stacked_widgets(widget)
+    return found
 
 
 def test_selecting_a_meeting_shows_a_decisions_own_source_beside_it(make_window, qtbot):
@@ -43,13 +50,16 @@ def test_selecting_a_meeting_shows_a_decisions_own_source_beside_it(make_window,
     label, shown = _decision(pane, "Reform the ANA Trust Fund")
     adapted = window.store.summary_by_key("ana-tf-adapted-2013").title
     assert shown[:3] == [FINANCE_2, FACT_SHEET_URL, adapted]
-    source_label = label.parentWidget().layout().itemAt(1).widget()
+    source_label = _stacked_widgets(label.parentWidget())[1]
     assert source_label.textFormat() == Qt.TextFormat.PlainText
     assert source_label.accessibleName() == FINANCE_2  # a screen reader reads what is shown
     # drawn right under the decision's text, above the next decision
     next_label, _ = _decision(pane, "Allies and partners pledge funding")
     below = source_label.mapTo(pane, source_label.rect().topLeft()).y()
     assert label.mapTo(pane, label.rect().bottomLeft()).y() <= below
+    # and stands in from the decision's text, so it reads as part of it
+    indent = source_label.mapTo(pane, source_label.rect().topLeft()).x()
+    assert indent > label.mapTo(pane, label.rect().topLeft()).x()
     assert below < next_label.mapTo(pane, next_label.rect().topLeft()).y()
 
     # the Afghan pledge rests on the first paragraph only; a decision no source is named for

@@ -10,6 +10,8 @@ from explorer.domain.events import EventKind
 from explorer.ui.details.base import DetailPane, source_text
 from explorer.ui.details.widgets import stacked, text_label
 
+SOURCE_INDENT = 16  # pixels a decision's own sources stand in from its text
+
 
 class MeetingPane(DetailPane):
     """Name, place, date in its original wording and exact form, level, participants and the
@@ -46,7 +48,11 @@ class MeetingPane(DetailPane):
         for position in positions:
             text = f"Source {position}: {source_text(self.record.sources[position - 1])}"
             parts += self.source_parts(position, text, f"Source {position} of decision {number}")
-        return parts
+        if not parts:
+            return []
+        holder = stacked(self, *parts)
+        holder.layout().setContentsMargins(SOURCE_INDENT, 2, 0, 2)  # read as part of the decision
+        return [holder]
 
     def _follow_up(self, concerns: str, number: int) -> list[QWidget]:
         """The commitment a decision made to a fund (its horizon) and the meetings that later

@@ -298,3 +298,19 @@ def refresh_columns_cache(store: Store) -> EventColumns:
     columns = read_columns_from_sql(store)
     write_columns_cache(store, columns)
     return columns
+
+
+def repack_if_stale(store: Store) -> bool:
+    """Rebuild the packed copy if an edit has made it stale, so that the next start reads it
+    instead of every event (about half a second at a million). Called when a window closes:
+    a second there is cheaper for the user than a slower start. True when it rebuilt."""
+    if store.read_only:
+        return False
+    row = store.execute(
+        "SELECT EXISTS (SELECT 1 FROM columns_cache)"
+        " AND (SELECT stale FROM columns_cache_state WHERE id = 1)"
+    ).fetchone()
+    if not row[0]:
+        return False
+    refresh_columns_cache(store)
+    return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import (
 from explorer.domain.dates import END_DAY, FIRST_DAY, date_of
 from explorer.domain.events import Changes, Lane
 from explorer.locations import APP_NAME
-from explorer.store.columns import KIND_ORDER, EventColumns
+from explorer.store.columns import KIND_ORDER, EventColumns, repack_if_stale
+from explorer.store.errors import StoreError
 from explorer.store.store import Store
 from explorer.timeline.navigation import ZOOM_STEP
 from explorer.ui import accessible, dialogs
@@ -231,6 +233,9 @@ class MainWindow(QMainWindow):
         if self.quality_dialog is not None:
             self.quality_dialog.stop()  # a running data-quality check too
         self.save_settings()
+        # locked by another writer or the disk is full: the next start reads the events instead
+        with contextlib.suppress(StoreError):
+            repack_if_stale(self.store)
         super().closeEvent(event)
 
     # -- linking ---------------------------------------------------------------------------------

@@ -132,3 +132,34 @@ def test_two_windows_see_each_others_edits_and_a_stale_copy_is_refused(qtbot, ma
     assert "changed elsewhere" in second.editing.message_box.text()
     second.editing.message_box.close()
     assert "First's" in pane_texts(second)
+
+
+def test_closing_after_an_edit_repacks_the_columns_for_a_fast_next_start(
+    qtbot, make_window, tmp_path
+):
+    from explorer.store.columns import read_cached_columns, read_columns_from_sql
+    from explorer.ui.editing.commands import AddEvent
+    from tests.store.factory import write_in_bulk
+
+    path = tmp_path / "big.sqlite3"
+    with Store(path) as store:  # past the size from which the columns are kept packed
+        write_in_bulk(
+            store,
+            (
+                {"key": f"e{i}", "kind": "other", "title": f"E {i}", "start_day": 11000 + i,
+                 "end_day": 11001 + i, "precision": "day"}
+                for i in range(6000)
+            ),
+        )  # fmt: skip
+    window = make_window(path)
+    assert read_cached_columns(window.store) is not None  # the start packed them
+    history = window.editing.history
+    assert history.push(AddEvent(history, event("late-edit", "2015-03-01", title="Late edit")))
+    assert read_cached_columns(window.store) is None  # the edit made the packed copy stale
+    window.close()
+    with Store(path) as store:
+        cached = read_cached_columns(store)
+        assert cached is not None, "the next start would read every event again"
+        fresh = read_columns_from_sql(store)
+        assert len(cached) == len(fresh) == 6001
+        assert (cached.ids == fresh.ids).all() and (cached.start == fresh.start).all()

@@ -28,6 +28,9 @@ MAX_OF_A_KIND = MAX_ANNOTATED * 50
 #      precision, date_wording, details        (troop fields NULL for a mission without changes)
 #   1, fund id, start_day, end_day, key, precision,     date_wording, details, commitment index,
 #      meeting id, meeting start_day, NULL, NULL   (meeting NULL when the store does not hold it)
+# Each kind is read as ``small CROSS JOIN event``: when a kind is too big to annotate, ``small``
+# lacks it and its events are never visited (a filter ``kind IN small`` was tested on every one of
+# them: 0.36 s at a million events, on every start).
 # Every event read is one the store's readers accept (VALID_EVENT), and a JSON function is
 # never given details that are not JSON (it would stop the whole query): another program may
 # have written the store.
@@ -38,24 +41,30 @@ small(kind) AS (
     WHERE (SELECT count(*) FROM (SELECT 1 FROM event WHERE kind = value LIMIT :most + 1)) <= :most
 ),
 periods AS (
-    SELECT id, title, start_day, end_day, json_extract(DETAILS(e), '$.mission') AS mission
-    FROM event e
-    WHERE kind = :milestone AND kind IN small AND json_extract(DETAILS(e), '$.mission_period')
-        AND VALID(e)
-    ORDER BY start_day, id LIMIT :limit
+    SELECT e.id, e.title, e.start_day, e.end_day,
+        json_extract(DETAILS(e), '$.mission') AS mission
+    FROM small CROSS JOIN event e
+    WHERE small.kind = :milestone AND e.kind = small.kind
+        AND json_extract(DETAILS(e), '$.mission_period') AND VALID(e)
+    ORDER BY e.start_day, e.id LIMIT :limit
+),
+troops AS (
+    SELECT e.id, e.key, e.start_day, e.end_day, e.precision, e.date_wording, e.details,
+        json_extract(DETAILS(e), '$.mission') AS mission
+    FROM small CROSS JOIN event e
+    WHERE small.kind = :troop AND e.kind = small.kind AND VALID(e)
 ),
 funds AS (
-    SELECT id, key, start_day, end_day, precision, date_wording, details FROM event e
-    WHERE kind = :fund AND kind IN small AND json_array_length(DETAILS(e), '$.commitments') > 0
-        AND VALID(e)
-    ORDER BY start_day, id LIMIT :limit
+    SELECT e.id, e.key, e.start_day, e.end_day, e.precision, e.date_wording, e.details
+    FROM small CROSS JOIN event e
+    WHERE small.kind = :fund AND e.kind = small.kind
+        AND json_array_length(DETAILS(e), '$.commitments') > 0 AND VALID(e)
+    ORDER BY e.start_day, e.id LIMIT :limit
 )
 SELECT 0, p.id, p.start_day, p.end_day, p.title, p.mission,
-    e.id, e.key, e.start_day, e.end_day, e.precision, e.date_wording, e.details
+    t.id, t.key, t.start_day, t.end_day, t.precision, t.date_wording, t.details
 FROM periods p
-LEFT JOIN event e
-    ON e.kind = :troop AND e.kind IN small AND json_extract(DETAILS(e), '$.mission') = p.mission
-        AND VALID(e)
+LEFT JOIN troops t ON t.mission = p.mission
 UNION ALL
 SELECT 1, f.id, f.start_day, f.end_day, f.key, f.precision,
     f.date_wording, f.details, c.key, m.id, m.start_day, NULL, NULL

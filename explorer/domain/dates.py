@@ -21,7 +21,7 @@ END_DAY = dt.date(9999, 12, 31).toordinal() - EPOCH_ORDINAL + 1  # exclusive
 
 # ASCII digits only: \d would also take fullwidth and other scripts' digits
 _PART = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?(?:-([0-9]{2}))?")
-_MONTHS = [
+MONTH_NAMES = [
     "January",
     "February",
     "March",
@@ -226,20 +226,18 @@ class FuzzyDate:
             if len(iso) == 4:
                 return str(start.year)
             if len(iso) == 7:
-                return f"{_MONTHS[start.month - 1]} {start.year}"
+                return f"{MONTH_NAMES[start.month - 1]} {start.year}"
             return _day_text(start)
         if len(iso) == 9:  # YYYY/YYYY
             return f"{start.year}–{last.year}"
         if len(iso) == 15:  # YYYY-MM/YYYY-MM
             if start.year == last.year:
-                return f"{_MONTHS[start.month - 1]}–{_MONTHS[last.month - 1]} {start.year}"
-            return (
-                f"{_MONTHS[start.month - 1]} {start.year} – {_MONTHS[last.month - 1]} {last.year}"
-            )
+                return f"{MONTH_NAMES[start.month - 1]}–{MONTH_NAMES[last.month - 1]} {start.year}"
+            return f"{MONTH_NAMES[start.month - 1]} {start.year} – {MONTH_NAMES[last.month - 1]} {last.year}"
         if start.year == last.year and start.month == last.month:
-            return f"{start.day}–{last.day} {_MONTHS[start.month - 1]} {start.year}"
+            return f"{start.day}–{last.day} {MONTH_NAMES[start.month - 1]} {start.year}"
         if start.year == last.year:
-            return f"{start.day} {_MONTHS[start.month - 1]} – {_day_text(last)}"
+            return f"{start.day} {MONTH_NAMES[start.month - 1]} – {_day_text(last)}"
         return f"{_day_text(start)} – {_day_text(last)}"
 
     def display(self) -> str:
@@ -284,7 +282,7 @@ def _same_words(a: str, b: str) -> bool:
 
 
 def _day_text(date: dt.date) -> str:
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+    return f"{date.day} {MONTH_NAMES[date.month - 1]} {date.year}"
 
 
 def _iso_part(date: dt.date, precision: str) -> str:
@@ -298,5 +296,5 @@ def _end_text(date: dt.date, precision: str) -> str:
     if precision == "year":
         return str(date.year)
     if precision == "month":
-        return f"{_MONTHS[date.month - 1]} {date.year}"
+        return f"{MONTH_NAMES[date.month - 1]} {date.year}"
     return _day_text(date)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from explorer.domain.dates import Precision
+from explorer.domain.dates import MONTH_NAMES, Precision
 from explorer.domain.details import DetailsError, mission_details, troop_level_change
 from explorer.domain.events import Event, EventKind, RelationType, Source
 from explorer.domain.series import TroopLevelStep, troop_series
@@ -43,21 +43,7 @@ LONGEST_UNSOURCED_DAYS = 366
 # Two approximate figures ("about 16,000", 15,937) agree when this close.
 APPROXIMATE_TOLERANCE = 0.05
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_DAY_IN_WORDS = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})\b")
+_DAY_IN_WORDS = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTH_NAMES) + r") (\d{4})\b")
 _DEADLINE = re.compile(r"\b(by|before|after|until|from)\s*$", re.IGNORECASE)
 
 
@@ -145,7 +131,7 @@ def _precision_findings(event: Event) -> list[Finding]:
             continue
         day, month, year = match.groups()
         try:
-            named = dt.date(int(year), _MONTHS.index(month) + 1, int(day))
+            named = dt.date(int(year), MONTH_NAMES.index(month) + 1, int(day))
         except ValueError:
             continue
         for end, date, shown in (("start", when.start, first), ("end", when.last, last or first)):

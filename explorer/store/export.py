@@ -6,6 +6,7 @@ import contextlib
 import os
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -62,6 +63,12 @@ def export_to_path(store: Store, path: Path | str, *, only_mine: bool = False) -
     """Export to a file, replacing it only once the export is complete (never half a file)."""
     path = Path(path)
     fmt = file_format(path)
+    return write_replacing(path, lambda out: write_export(store, out, fmt, only_mine=only_mine))
+
+
+def write_replacing(path: Path, write: Callable[[TextIO], int], newline: str | None = "") -> int:
+    """Write ``path`` through ``write(out)`` (which returns a count) into a temporary file beside
+    it, and put it in place only once complete; leftovers of killed exports are removed first."""
     _remove_stale_exports(path)
     try:
         handle, temporary = tempfile.mkstemp(
@@ -70,8 +77,8 @@ def export_to_path(store: Store, path: Path | str, *, only_mine: bool = False) -
     except OSError as exc:
         raise StoreError(f"{path}: cannot write here ({exc.strerror})") from None
     try:
-        with open(handle, "w", encoding="utf-8", newline="") as out:
-            count = write_export(store, out, fmt, only_mine=only_mine)
+        with open(handle, "w", encoding="utf-8", newline=newline) as out:
+            count = write(out)
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except OSError as exc:

@@ -7,11 +7,8 @@ small, so they are converted whole by :mod:`explorer.domain.formats` and written
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
@@ -30,7 +27,7 @@ from explorer.store.event_files import (
     json_footer,
     json_header,
 )
-from explorer.store.export import export_to_path
+from explorer.store.export import export_to_path, write_replacing
 from explorer.store.importing import import_events
 from explorer.store.store import Store
 
@@ -121,21 +118,9 @@ def export_events(
         return export_to_path(store, path)  # streamed, with the saved views
     chosen = store.iter_events() if events is None else events
     newline = "" if fmt in ("csv", "ics") else None  # the CSV writer and ICS bring their own
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot write here ({exc.strerror})") from None
-    try:
-        with open(handle, "w", encoding="utf-8", newline=newline) as out:
-            count = write_events(out, chosen, fmt, title=store_title(store))
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot write here ({exc.strerror})") from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-    return count
+    return write_replacing(
+        path, lambda out: write_events(out, chosen, fmt, title=store_title(store)), newline
+    )
 
 
 # -- import -----------------------------------------------------------------------------------

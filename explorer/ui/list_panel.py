@@ -200,6 +200,9 @@ class EventListPanel(QWidget):
         # room for a range of two whole dates; a longer one is elided, its tooltip whole
         header.resizeSection(DATE, metrics.horizontalAdvance(DATE_COLUMN_SAMPLE) + 16)
         header.resizeSection(MARK, metrics.horizontalAdvance("★ edited__"))
+        # the narrow Yours column stands before the title, so that the last column, which
+        # stretches, is the title (or the Match column while searching), never the marks
+        header.moveSection(header.visualIndex(MARK), header.visualIndex(TITLE))
         header.resizeSection(KIND, metrics.horizontalAdvance("ministerial meeting__"))
         header.setSectionsClickable(True)
         header.resizeSection(TITLE, metrics.horizontalAdvance("x") * 30)

@@ -53,3 +53,15 @@ def test_a_big_list_reads_only_the_pages_it_shows(tmp_path):
     row = model.row_of(int(columns.ids[17_777]))
     assert model.event_id(row) == int(columns.ids[17_777])
     store.close()
+
+
+def test_the_title_column_takes_the_room_not_the_marks(make_window):
+    from explorer.ui.event_list import MARK, TITLE
+
+    window = make_window()
+    header = window.list_panel.table.horizontalHeader()
+    last_shown = max(
+        header.visualIndex(c) for c in range(header.count()) if not header.isSectionHidden(c)
+    )
+    assert header.logicalIndex(last_shown) == TITLE  # the stretching column is the title
+    assert header.sectionSize(TITLE) > 3 * header.sectionSize(MARK)

@@ -148,7 +148,9 @@ class NoteEdit(QPlainTextEdit):
         self.setPlaceholderText("Your own notes on this event (saved as you type)")
         self.setAccessibleName("Your note")
         self.setAccessibleDescription("Plain text, saved as you type and when you leave it")
+        # room for a few lines without pushing the event's own text out of the pane; it scrolls
         self.setMinimumHeight(self.fontMetrics().height() * 4)
+        self.setMaximumHeight(self.fontMetrics().height() * 8)
         self._timer = QTimer(self, singleShot=True, interval=NOTE_SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save)
         self.textChanged.connect(self._timer.start)

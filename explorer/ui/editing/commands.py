@@ -100,28 +100,41 @@ class AddEvent(StoreCommand):
         return None if undone else self.event.key
 
 
-class EditEvent(StoreCommand):
-    """Edit Event: the user's new version, undone back to the version before."""
+class _NewVersion(StoreCommand):
+    """A command that gives an existing event another version, undone by putting the version
+    before back (with the dataset's own copy it had)."""
 
-    def __init__(self, history: EditHistory, before: EventState, after: Event) -> None:
-        super().__init__(history, f"Edit {quoted(after.title)}")
-        self.before, self.after = before, after
+    def __init__(self, history: EditHistory, text: str, before: EventState) -> None:
+        super().__init__(history, text)
+        self.before = before
         self._first = True
 
-    def do(self) -> Changes:
-        key = self.after.key
-        # the first time, the copy the user edited names the revision; then this window's own
+    def revision(self, key: str) -> int:
+        """The revision the store must hold: the first time, that of the copy the user edited;
+        then the one this window last wrote."""
         revision = self.before.revision if self._first else self.expected(key, -1)
         self._first = False
-        changes = edits.update_event(self.store, self.after, revision, self.history)
-        self.remember(key)
-        return changes
+        return revision
 
     def undo_it(self) -> Changes:
         before, key = self.before, self.before.event.key
         changes = edits.set_version(
             self.store, before.event, self.expected(key, -1), before.dataset_event, self.history
         )
+        self.remember(key)
+        return changes
+
+
+class EditEvent(_NewVersion):
+    """Edit Event: the user's new version, undone back to the version before."""
+
+    def __init__(self, history: EditHistory, before: EventState, after: Event) -> None:
+        super().__init__(history, f"Edit {quoted(after.title)}", before)
+        self.after = after
+
+    def do(self) -> Changes:
+        key = self.after.key
+        changes = edits.update_event(self.store, self.after, self.revision(key), self.history)
         self.remember(key)
         return changes
 
@@ -129,27 +142,15 @@ class EditEvent(StoreCommand):
         return self.after.key
 
 
-class RevertEvent(StoreCommand):
+class RevertEvent(_NewVersion):
     """Revert to the dataset's version."""
 
     def __init__(self, history: EditHistory, before: EventState) -> None:
-        super().__init__(history, f"Revert {quoted(before.event.title)}")
-        self.before = before
-        self._first = True
+        super().__init__(history, f"Revert {quoted(before.event.title)}", before)
 
     def do(self) -> Changes:
         key = self.before.event.key
-        revision = self.before.revision if self._first else self.expected(key, -1)
-        self._first = False
-        changes = edits.revert_to_dataset(self.store, key, revision, self.history)
-        self.remember(key)
-        return changes
-
-    def undo_it(self) -> Changes:
-        before, key = self.before, self.before.event.key
-        changes = edits.set_version(
-            self.store, before.event, self.expected(key, -1), before.dataset_event, self.history
-        )
+        changes = edits.revert_to_dataset(self.store, key, self.revision(key), self.history)
         self.remember(key)
         return changes
 

@@ -54,3 +54,14 @@ def test_the_installed_wheel_checks_sound_outside_the_checkout(tmp_path):
     assert "sound" in check.stdout and "bundled dataset" in check.stdout
     summits = run(python, "-m", "explorer", "list", "--kind", "summit", cwd=elsewhere, env=env)
     assert "warsaw-summit-2016" in summits.stdout
+    # every module of the checkout is in the wheel (the window's too), and the window starts
+    modules = sorted(
+        ".".join(p.with_suffix("").relative_to(ROOT).parts).removesuffix(".__init__")
+        for p in (ROOT / "explorer").rglob("*.py")
+        if p.name != "__main__.py"
+    )
+    imports = "import importlib, sys\nfor name in sys.argv[1:]: importlib.import_module(name)"
+    run(python, "-c", imports, *modules, cwd=elsewhere, env=env)
+    window_env = dict(env, QT_QPA_PLATFORM="offscreen")
+    started = run(python, "-m", "explorer", "--self-test", cwd=elsewhere, env=window_env)
+    assert '"ok": true' in started.stdout

@@ -280,6 +280,35 @@ class WindowActions:
             self.scheme_actions[scheme] = action
             self.by_name[f"scheme_{scheme}"] = action
 
+    def insert(
+        self,
+        window: QMainWindow,
+        menu_title: str,
+        before: QAction | None,
+        name: str,
+        text: str,
+        keys: SK | str | None,
+        tip: str,
+        run,
+    ) -> QAction:
+        """An action made as the menus' own are (window-wide shortcut, tips, named), put in the
+        menu ``menu_title`` before ``before`` (None: at its end); ``run(window)`` acts."""
+        action = QAction(text, window)
+        action.setObjectName(name)
+        if isinstance(keys, SK):
+            action.setShortcuts(QKeySequence.keyBindings(keys))
+        elif isinstance(keys, str):
+            action.setShortcut(QKeySequence(keys))
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: run(window))
+        window.addAction(action)
+        menu = next(m for m in self.menus if m.title() == menu_title)
+        menu.insertAction(before, action)
+        self.by_name[name] = action
+        return action
+
     def add_view_toggle(self, action: QAction) -> None:
         """Put a show/hide action (the toolbar's) in the View menu, above Full Screen."""
         view_menu = next(m for m in self.menus if m.title() == "&View")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout
 
 from explorer.domain.date_input import parse_date_input
@@ -75,14 +74,13 @@ def go_to_date(window) -> GoToDateDialog:
 
 def install_go_to_date(window) -> None:
     """Go > Go to Date… (Ctrl+G), before Search Events…, named in ``window.actions``."""
-    go_menu = next(m for m in window.actions.menus if m.title() == "&Go")
-    action = QAction("Go to &Date…", window)
-    action.setObjectName("go_to_date")
-    action.setShortcut(QKeySequence("Ctrl+G"))
-    action.setStatusTip("Centre the timeline on a date")
-    action.setToolTip("Centre the timeline on a date")
-    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.triggered.connect(lambda _checked=False: go_to_date(window))
-    window.addAction(action)
-    go_menu.insertAction(window.actions["find"], action)
-    window.actions.by_name["go_to_date"] = action
+    window.actions.insert(
+        window,
+        "&Go",
+        window.actions["find"],
+        "go_to_date",
+        "Go to &Date…",
+        "Ctrl+G",
+        "Centre the timeline on a date",
+        go_to_date,
+    )

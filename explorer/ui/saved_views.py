@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -174,16 +173,16 @@ def _fill_views_menu(window, menu: QMenu) -> None:
 
 def install_saved_views(window) -> QMenu:
     """View > Save View… and the Views menu (before Go), filled afresh each time it opens."""
-    view_menu = next(m for m in window.actions.menus if m.title() == "&View")
-    save = QAction("Sa&ve View…", window)
-    save.setObjectName("save_view")
-    save.setShortcut(QKeySequence("Ctrl+Shift+S"))
-    save.setStatusTip("Save the range, lanes, kinds, search and selection under a name")
-    save.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    save.triggered.connect(lambda _c=False: save_current_view(window))
-    window.addAction(save)
-    view_menu.insertAction(window.actions["full_screen"], save)
-    window.actions.by_name["save_view"] = save
+    window.actions.insert(
+        window,
+        "&View",
+        window.actions["full_screen"],
+        "save_view",
+        "Sa&ve View…",
+        "Ctrl+Shift+S",
+        "Save the range, lanes, kinds, search and selection under a name",
+        save_current_view,
+    )
     go_menu = next(m for m in window.actions.menus if m.title() == "&Go")
     menu = QMenu("Vie&ws", window)
     window.menuBar().insertMenu(go_menu.menuAction(), menu)

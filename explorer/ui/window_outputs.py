@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -311,14 +311,4 @@ def install_output_actions(window) -> None:
     actions = file_menu.actions()
     before = actions[actions.index(anchor) + 1] if anchor in actions[:-1] else None
     for name, text, keys, tip, run in OUTPUT_ACTIONS:
-        action = QAction(text, window)
-        action.setObjectName(name)
-        if keys is not None:
-            action.setShortcuts(QKeySequence.keyBindings(keys))
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(lambda _checked=False, run=run: run(window))
-        window.addAction(action)
-        file_menu.insertAction(before, action)
-        window.actions.by_name[name] = action
+        window.actions.insert(window, file_menu.title(), before, name, text, keys, tip, run)

@@ -31,7 +31,8 @@ TARGETS = {  # what the app is held to at 1M events on a 2-core machine, offscre
     "steady_memory_1m_mb": 200.0,
     "load_columns_1m_ms": 150.0,
     "import_1m_csv_s": 10.0,
-    "edit_to_visible_1m_ms": 50.0,
+    "edit_to_visible_1m_ms": 50.0,  # the slowest median of add, move and delete
+    "first_edit_to_visible_1m_ms": 50.0,  # the first edit after opening
 }
 
 
@@ -159,13 +160,18 @@ def check_targets(result: dict) -> dict:
         "steady_memory_1m_mb": big and big["memory_mb"]["steady"],
         "load_columns_1m_ms": big and big["load_columns_ms"]["median"],
         "import_1m_csv_s": imported.get("seconds") if imported.get("rows") == 1_000_000 else None,
-        "edit_to_visible_1m_ms": big and big["edit_to_visible_ms"]["move"],
+        "edit_to_visible_1m_ms": big and _slowest_edit_median(big["edit_to_visible_ms"]),
+        "first_edit_to_visible_1m_ms": big and big["edit_to_visible_ms"]["add"]["first"],
     }
     return {
         name: {"target": limit, "measured": measured[name],
                "met": None if measured[name] is None else measured[name] <= limit}
         for name, limit in TARGETS.items()
     }  # fmt: skip
+
+
+def _slowest_edit_median(edits: dict) -> float:
+    return max(edits[name]["median"] for name in ("add", "move", "delete"))
 
 
 @command("bench", "measure first paint, load, frame times, memory, search and import", _arguments)

@@ -11,14 +11,16 @@ again. A window that made the change patches its own columns instead (:func:`pat
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from explorer.domain.dates import END_DAY, FIRST_DAY, Precision
 from explorer.domain.events import EventKind, Lane
+from explorer.domain.splice import Splice
 from explorer.store.errors import StoreError
 from explorer.store.store import Store
 from explorer.store.valid_rows import VALID_EVENT
@@ -29,6 +31,9 @@ KIND_LANE = np.array([LANE_ORDER.index(k.lane) for k in KIND_ORDER], dtype=np.ui
 CACHE_FORMAT = 1
 # Below this many events reading with SQL takes a few milliseconds: not worth a write to cache.
 CACHE_FROM = 5_000
+# an id lookup shared across edits keeps their ids apart; past this many it is built again
+MAX_EDITED_LOOKUPS = 4096
+NO_DAY = int(np.iinfo(np.int32).min)
 
 
 @dataclass(frozen=True, eq=False)
@@ -52,31 +57,77 @@ class EventColumns:
         hi = int(np.searchsorted(self.start, end_day, side="left"))
         return lo + np.flatnonzero(self.end[lo:hi] > start_day)
 
+    def prepare_lookup(self) -> None:
+        """Build what :meth:`index_of` searches now (it is otherwise built on first use)."""
+        if self._lookup is None:
+            object.__setattr__(self, "_lookup", _IdLookup.of(self))
+
     def index_of(self, event_id: int) -> int | None:
         """Position of a row id in the columns, or None."""
-        if self._position is None:
-            object.__setattr__(self, "_position", self._position_table())
-        table = self._position
-        if table.dtype == np.int32:  # ids are dense: table[id] is the position, or -1
-            found = int(table[event_id]) if 0 <= event_id < len(table) else -1
-            return found if found >= 0 else None
-        i = int(np.searchsorted(self.ids, event_id, sorter=table))
-        if i < len(table) and self.ids[table[i]] == event_id:
-            return int(table[i])
-        return None
+        self.prepare_lookup()
+        lookup = self._lookup
+        if lookup.sorter is not None:  # ids far apart: their sorted order, searched
+            sorter = lookup.sorter
+            i = int(np.searchsorted(self.ids, event_id, sorter=sorter))
+            if i < len(sorter) and self.ids[sorter[i]] == event_id:
+                return int(sorter[i])
+            return None
+        day = lookup.day_of(event_id)
+        if day is None:
+            return None
+        at = _sorted_position(self.ids, self.start, day, event_id)
+        return at if at < len(self.ids) and self.ids[at] == event_id else None
 
-    def _position_table(self) -> np.ndarray:
-        """Row ids are usually 1..n: a direct id -> position table (int32, 4 bytes an id) costs
-        far less to build than sorting the ids."""
-        n = len(self.ids)
-        top = int(self.ids.max()) + 1 if n else 0
-        if n and int(self.ids.min()) >= 0 and top <= 2 * n + 1024:
-            table = np.full(top, -1, np.int32)
-            table[self.ids] = np.arange(n, dtype=np.int32)
-            return table
-        return np.argsort(self.ids, kind="stable")  # int64: sorted order, searched
+    _lookup: _IdLookup | None = None
 
-    _position: np.ndarray | None = None
+
+@dataclass(frozen=True, slots=True)
+class _IdLookup:
+    """Finds an event's position in its columns from its row id.
+
+    Row ids are usually 1..n and days whole numbers: ``days[id]`` is the event's start day
+    (int32, ``NO_DAY`` for no event), and the position is a binary search for (day, id). An
+    edit shares the table and adds its own ids to ``edited`` (id -> start day, or None when
+    gone), so it copies nothing; a table of positions would instead shift by one past every
+    added event. Otherwise ``sorter``: the ids' sorted order, searched."""
+
+    days: np.ndarray | None = None
+    edited: dict[int, float | None] = field(default_factory=dict)
+    sorter: np.ndarray | None = None
+
+    @staticmethod
+    def of(columns: EventColumns) -> _IdLookup:
+        n = len(columns.ids)
+        top = int(columns.ids.max()) + 1 if n else 0
+        if (
+            n
+            and int(columns.ids.min()) >= 0
+            and top <= 2 * n + 1024
+            and NO_DAY < columns.start[0] <= columns.start[-1] < -NO_DAY
+            and np.array_equal(columns.start, np.floor(columns.start))
+        ):
+            days = np.full(top, NO_DAY, np.int32)
+            days[columns.ids] = columns.start
+            return _IdLookup(days=days)
+        return _IdLookup(sorter=np.argsort(columns.ids, kind="stable"))
+
+    def day_of(self, event_id: int) -> float | None:
+        if event_id in self.edited:
+            return self.edited[event_id]
+        if self.days is None or not 0 <= event_id < len(self.days):
+            return None
+        day = int(self.days[event_id])
+        return None if day == NO_DAY else float(day)
+
+    def after_edit(self, rows: list[tuple[int, float]], ids: list[int]) -> _IdLookup | None:
+        """The lookup once the events ``ids`` are re-read as ``rows`` (id, start day); None
+        (built again when asked) when it is searched or has gathered many edits."""
+        if self.days is None or len(self.edited) + len(ids) > MAX_EDITED_LOOKUPS:
+            return None
+        edited = dict(self.edited)
+        edited.update(dict.fromkeys(ids))
+        edited.update((int(row_id), float(day)) for row_id, day in rows)
+        return _IdLookup(days=self.days, edited=edited)
 
 
 def empty_columns() -> EventColumns:
@@ -151,85 +202,44 @@ def read_columns_from_sql(store: Store) -> EventColumns:
 
 def patch_columns(store: Store, columns: EventColumns, row_ids: Iterable[int]) -> EventColumns:
     """``columns`` with the events ``row_ids`` read again: each one dropped from its old place
-    and, if still in the store, put at its new one. An edit costs a few array copies, not a
-    re-read of every event (half a second at a million)."""
+    and, if still in the store, put at its new one. An edit costs one copy of each array (a
+    few milliseconds at a million events), not a re-read of every event (half a second)."""
     ids = sorted({int(i) for i in row_ids})
     if not ids:
         return columns
-    old = [p for i in ids if (p := columns.index_of(i)) is not None]
+    removed = sorted(p for i in ids if (p := columns.index_of(i)) is not None)
     kind_case = " ".join(f"WHEN '{k.value}' THEN {i}" for i, k in enumerate(KIND_ORDER))
     exact = ",".join(f"'{p.value}'" for p in Precision if p.is_exact)
     rows = store.execute(
         f"SELECT id, start_day, end_day, CASE kind {kind_case} ELSE 255 END,"
-        f" precision IN ({exact}) FROM event WHERE id IN ({','.join('?' * len(ids))})"
-        " ORDER BY start_day, id",
+        f" precision IN ({exact}) FROM event e WHERE id IN ({','.join('?' * len(ids))})"
+        f" AND {VALID_EVENT} ORDER BY start_day, id",
         ids,
     ).fetchall()
     if any(r[3] == 255 for r in rows):
         raise StoreError(f"{store.path}: an event has a kind this app does not know")
-    # where each row read goes in the columns as they are (a row at a removed place goes
-    # before it): then one splice per array, one copy each
-    inserts = [(_sorted_position(columns.ids, columns.start, float(r[1]), r[0]), r) for r in rows]
-    inserts.sort(key=lambda item: (item[0], item[1][1], item[1][0]))
-    places = [at for at, _row in inserts]
-    values = list(zip(*(row for _at, row in inserts), strict=True)) or [()] * 5
-    kinds = np.asarray(values[3], np.uint8)
-    spliced = [
-        _splice(array, old, places, np.asarray(new, array.dtype))
-        for array, new in (
-            (columns.ids, values[0]),
-            (columns.start, values[1]),
-            (columns.end, values[2]),
-            (columns.kind, kinds),
-            (columns.lane, KIND_LANE[kinds]),
-            (columns.exact, np.asarray(values[4], bool)),
-        )
-    ]
-    if not len(spliced[0]):
+    # each row read stands after the kept events before it and the rows read before it
+    places = []
+    for j, (row_id, day, *_rest) in enumerate(rows):
+        before = _sorted_position(columns.ids, columns.start, float(day), row_id)
+        places.append(before - bisect.bisect_left(removed, before) + j)
+    splice = Splice(len(columns), removed, places)
+    if not splice.result_length:
         return empty_columns()
-    durations = [float(end - start) for _id, start, end, *_ in rows]
-    ids_, start_, end_, kind_, lane_, exact_ = spliced
-    patched = EventColumns(ids_, start_, end_, kind_, lane_, exact_,
-                           max(columns.max_duration, *durations, 0.0))  # fmt: skip
-    first = min(old + places, default=len(ids_))
-    object.__setattr__(patched, "_position", _moved_positions(columns, patched, old, first))
+    new = list(zip(*rows, strict=True)) if rows else [()] * 5
+    kinds = np.asarray(new[3], np.uint8)
+    patched = EventColumns(
+        ids=splice.apply(columns.ids, new[0]),
+        start=splice.apply(columns.start, new[1]),
+        end=splice.apply(columns.end, new[2]),
+        kind=splice.apply(columns.kind, kinds),
+        lane=splice.apply(columns.lane, KIND_LANE[kinds]),
+        exact=splice.apply(columns.exact, np.asarray(new[4], bool)),
+        max_duration=max([columns.max_duration, *(float(r[2] - r[1]) for r in rows)]),
+    )
+    lookup = columns._lookup.after_edit([(r[0], r[1]) for r in rows], ids)
+    object.__setattr__(patched, "_lookup", lookup)
     return patched
-
-
-def _splice(array: np.ndarray, removed: list[int], places: list[int], values: np.ndarray):
-    """``array`` without the ``removed`` positions and with ``values`` put before ``places``
-    (positions of ``array``, ascending) in one copy."""
-    pieces, previous = [], 0
-    inserted = iter(range(len(places)))
-    marks = sorted({*removed, *places})
-    removed_set, place_count = set(removed), {}
-    for at in places:
-        place_count[at] = place_count.get(at, 0) + 1
-    for at in marks:
-        pieces.append(array[previous:at])
-        for _ in range(place_count.get(at, 0)):
-            i = next(inserted)
-            pieces.append(values[i : i + 1])
-        previous = at + 1 if at in removed_set else at
-    pieces.append(array[previous:])
-    return np.concatenate(pieces)
-
-
-def _moved_positions(old: EventColumns, new: EventColumns, removed, first: int):
-    """The new columns' id -> position table from the old one: only the positions from
-    ``first`` on moved. None (built when asked) where the old table was not a direct one."""
-    table = old._position
-    if table is None or table.dtype != np.int32 or not len(new):
-        return None
-    top = int(new.ids.max()) + 1
-    if top > 2 * len(new) + 1024:
-        return None
-    table = table.copy() if top <= len(table) else np.concatenate(
-        [table, np.full(top - len(table), -1, np.int32)]
-    )  # fmt: skip
-    table[old.ids[removed]] = -1
-    table[new.ids[first:]] = np.arange(first, len(new), dtype=np.int32)
-    return table
 
 
 def _sorted_position(ids: np.ndarray, start: np.ndarray, day: float, row_id: int) -> int:

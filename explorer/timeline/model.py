@@ -200,7 +200,7 @@ def with_kinds(model: TimelineModel, kind_codes: np.ndarray) -> TimelineModel:
     The model itself when no shown event is filtered out."""
     shown = np.zeros(256, bool)
     shown[np.asarray(kind_codes, np.intp)] = True
-    if shown[model.columns.kind].all():
+    if shown[: len(KIND_ORDER)].all() or shown[model.columns.kind].all():
         return model
     troop, fund = (KIND_ORDER.index(k) for k in (EventKind.TROOP_LEVEL_CHANGE, EventKind.FUND))
     filtered = TimelineModel(

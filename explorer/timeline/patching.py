@@ -5,11 +5,13 @@ of a second."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 import numpy as np
 
 from explorer.domain.events import EventKind
+from explorer.domain.splice import Splice
 from explorer.store.columns import KIND_ORDER, LANE_ORDER, EventColumns
 from explorer.timeline.model import (
     LONG_DAYS,
@@ -38,30 +40,35 @@ def patch_timeline_model(
     new_positions = sorted(p for i in row_ids if (p := columns.index_of(int(i))) is not None)
     if _touches_annotations(model, old, old_positions, columns, new_positions, row_ids):
         return None
-    remap = _renumbering(len(old), old_positions, new_positions)
+    splice = Splice(len(old), old_positions, new_positions)
+    # where funds are stretched to their horizon the drawn ends are a copy: it follows
     end = model.drawn.end
-    if end is old.end:
-        end = columns.end
-    else:  # funds stretched to their horizon: the copy follows the columns
-        end = np.delete(end, old_positions)
-        end = np.insert(end, _insert_at(new_positions), columns.end[new_positions])
-    span_row = np.delete(model.drawn.span_row, old_positions)
-    span_row = np.insert(span_row, _insert_at(new_positions), 0).astype(np.uint8)
-    drawn = DrawnIntervals(columns.start, end, span_row)
+    end = columns.end if end is old.end else splice.apply(end, columns.end[new_positions])
+    drawn = DrawnIntervals(
+        columns.start, end, splice.apply(model.drawn.span_row, np.zeros(len(new_positions)))
+    )
     patched = replace(model, columns=columns, drawn=drawn, points={}, spans={})
     added = np.asarray(new_positions, np.int64)
     long = (end[added] - columns.start[added]) >= LONG_DAYS
     for code, lane in enumerate(LANE_ORDER):
         in_lane = columns.lane[added] == code
         patched.points[lane] = _patch_part(
-            model.points[lane], old_positions, remap, columns, drawn, added[in_lane & ~long]
+            model.points[lane], old_positions, splice, columns, drawn, added[in_lane & ~long]
         )
         patched.spans[lane] = _patch_part(
-            model.spans[lane], old_positions, remap, columns, drawn, added[in_lane & long]
+            model.spans[lane], old_positions, splice, columns, drawn, added[in_lane & long]
         )
     if len(columns):
-        patched.bounds = (float(columns.start[0]), float(end.max()))
+        patched.bounds = (float(columns.start[0]), _last_end(model, old_positions, end, added))
     return patched
+
+
+def _last_end(model: TimelineModel, removed, end, added) -> float:
+    """The latest drawn end: the old one unless an event ending there was taken out."""
+    last = model.bounds[1]
+    if any(float(model.drawn.end[p]) >= last for p in removed):
+        return float(end.max())
+    return max([last, *(float(end[q]) for q in added)])
 
 
 def _touches_annotations(model, old, old_positions, columns, new_positions, row_ids) -> bool:
@@ -74,101 +81,87 @@ def _touches_annotations(model, old, old_positions, columns, new_positions, row_
     return bool(annotated & {int(i) for i in row_ids})
 
 
-def _insert_at(new_positions: list[int]) -> np.ndarray:
-    """np.insert's indices (into the array without them) for values landing at
-    ``new_positions`` (ascending) of the result."""
-    return np.asarray(new_positions, np.int64) - np.arange(len(new_positions))
-
-
-def _renumbering(count: int, old_positions: list[int], new_positions: list[int]):
-    """A function from kept old positions (ascending) to their new ones. Only the positions
-    past the first change move; an edit moves one or two events, so a comparison pass per
-    moved event beats a binary search per position."""
-    gaps = _insert_at(new_positions).tolist()  # how many kept positions come before each new one
-    first = min([*old_positions, *gaps], default=count)
-
-    def remap(positions: np.ndarray) -> np.ndarray:
-        lo = int(np.searchsorted(positions, first))
-        if lo == len(positions):
-            return positions
-        tail = positions[lo:]
-        kept = tail.copy()
-        for removed in old_positions:
-            kept -= tail > removed
-        moved = kept.copy()
-        for gap in gaps:
-            moved += kept >= gap
-        out = positions.copy()
-        out[lo:] = moved
-        return out
-
-    return remap
-
-
 def _patch_part(
     part: LaneColumns,
     old_positions: list[int],
-    remap,
+    splice: Splice,
     columns: EventColumns,
     drawn: DrawnIntervals,
     added: np.ndarray,
 ) -> LaneColumns:
-    """One lane part with its events at ``old_positions`` taken out, the rest renumbered and
-    the events at ``added`` (new positions) put in."""
+    """One lane part with its events at ``old_positions`` taken out, the rest renumbered by
+    ``splice`` and the events at ``added`` (new positions) put in: one copy of each field."""
     gone = [
         at
         for p in old_positions
-        if (at := int(np.searchsorted(part.index, p))) < len(part) and part.index[at] == p
+        if (at := int(np.searchsorted(part.index, part.index.dtype.type(p)))) < len(part)
+        and part.index[at] == p
     ]
-    fields = {
-        name: np.delete(getattr(part, name), gone) if gone else getattr(part, name)
-        for name in ("index", "start", "end", "kind", "exact", "span_row")
-    }
-    end_sorted = part.end_sorted
-    if gone:
-        removed_ends = part.end[gone]
-        end_sorted = np.delete(end_sorted, np.searchsorted(end_sorted, removed_ends))
-    index = remap(fields["index"]).astype(part.index.dtype)
-    start, end = fields["start"], fields["end"]
-    kind, exact, span_row = fields["kind"], fields["exact"], fields["span_row"]
-    max_duration = part.max_duration
-    for q in added.tolist():
-        at = int(np.searchsorted(index, q))
-        q_start, q_end = float(columns.start[q]), float(drawn.end[q])
-        row = _free_row(start, end, span_row, q_start, q_end) if q_end - q_start >= LONG_DAYS else 0
-        drawn.span_row[q] = row
-        index = np.insert(index, at, q)
-        start, end = np.insert(start, at, q_start), np.insert(end, at, q_end)
-        kind = np.insert(kind, at, columns.kind[q])
-        exact = np.insert(exact, at, columns.exact[q])
-        span_row = np.insert(span_row, at, row)
-        end_sorted = np.insert(end_sorted, np.searchsorted(end_sorted, q_end), q_end)
-        max_duration = max(max_duration, q_end - q_start)
+    if not gone and not len(added):  # only renumbered
+        return replace(part, index=splice.renumber(part.index))
+    kept_index = np.delete(part.index, gone) if gone else part.index
+    renumbered = splice.renumber(kept_index)
+    # needles of the positions' own type: another type would convert every position first
+    needles = added.astype(renumbered.dtype)
+    places = (np.searchsorted(renumbered, needles) + np.arange(len(added))).tolist()
+    here = Splice(len(part), gone, places)
+    index = Splice(len(renumbered), (), places).apply(renumbered, added)
+    starts, ends = columns.start[added], drawn.end[added]
+    rows = _span_rows(part, gone, starts, ends)
+    drawn.span_row[added] = rows
+    end_sorted = _spliced_sorted(part.end_sorted, part.end[gone], ends)
     patched = LaneColumns(
         index=index,
-        start=start,
-        end=end,
+        start=here.apply(part.start, starts),
+        end=here.apply(part.end, ends),
         end_sorted=end_sorted,
-        kind=kind,
-        exact=exact,
-        span_row=span_row.astype(np.uint8),
-        max_duration=max_duration,
+        kind=here.apply(part.kind, columns.kind[added]),
+        exact=here.apply(part.exact, columns.exact[added]),
+        span_row=here.apply(part.span_row, rows),
+        max_duration=max([part.max_duration, *(ends - starts).tolist()]),
         day0=part.day0,
         started_before=part.started_before,
         ended_before=part.ended_before,
     )
-    _patch_day_tables(part, patched, part.start[gone] if gone else (), part.end[gone] if gone else (),
-                      columns.start[added], drawn.end[added])  # fmt: skip
+    _patch_day_tables(part, patched, part.start[gone], part.end[gone], starts, ends)
     return patched
 
 
-def _free_row(start, end, span_row, first: float, last: float) -> int:
-    """The span row least used by the spans overlapping ``[first, last)``."""
-    lo = int(np.searchsorted(start, first - (end - start).max(initial=0.0)))
-    hi = int(np.searchsorted(start, last))
-    overlapping = span_row[lo:hi][end[lo:hi] > first]
-    counts = np.bincount(overlapping, minlength=SPAN_ROWS)[:SPAN_ROWS]
-    return int(np.argmin(counts))
+def _span_rows(part: LaneColumns, gone: list[int], starts, ends) -> np.ndarray:
+    """The span row of each added interval: the row least used where it lies (0 for points)."""
+    rows = np.zeros(len(starts), np.uint8)
+    placed: list[tuple[float, float, int]] = []
+    for i, (first, last) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
+        if last - first < LONG_DAYS:
+            continue
+        lo = int(np.searchsorted(part.start, first - part.max_duration))
+        hi = int(np.searchsorted(part.start, last))
+        overlapping = part.end[lo:hi] > first
+        overlapping[[at - lo for at in gone if lo <= at < hi]] = False
+        counts = np.bincount(part.span_row[lo:hi][overlapping], minlength=SPAN_ROWS)[:SPAN_ROWS]
+        for other_first, other_last, row in placed:
+            if other_first < last and other_last > first:
+                counts[row] += 1
+        rows[i] = int(np.argmin(counts))
+        placed.append((first, last, int(rows[i])))
+    return rows
+
+
+def _spliced_sorted(values: np.ndarray, removed: np.ndarray, added: np.ndarray) -> np.ndarray:
+    """Sorted ``values`` without one element equal to each of ``removed``, with ``added``."""
+    positions: list[int] = []
+    for value in sorted(removed.tolist()):
+        at = int(np.searchsorted(values, value))
+        while at in positions:  # equal values: the next one
+            at += 1
+        positions.append(at)
+    new = np.sort(np.asarray(added, values.dtype))
+    removed_sorted = sorted(positions)
+    places = []
+    for j, value in enumerate(new.tolist()):
+        before = int(np.searchsorted(values, value, side="right"))
+        places.append(before - bisect.bisect_left(removed_sorted, before) + j)
+    return Splice(len(values), positions, places).apply(values, new)
 
 
 def _patch_day_tables(old: LaneColumns, part: LaneColumns, gone_starts, gone_ends,

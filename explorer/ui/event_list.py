@@ -114,7 +114,7 @@ class EventListModel(QAbstractTableModel):
         if page is None:
             first = number * PAGE_ROWS
             ids = [int(i) for i in self._ids[first : first + PAGE_ROWS]]
-            page = [self._store.summary(i) for i in ids]
+            page = self._store.summaries(ids)
             self._marks.update(event_marks(self._store, ids))
             self._remember(number, page)
         else:

@@ -261,7 +261,9 @@ class MainWindow(QMainWindow):
         if changes.opened:
             self.view_state.select(None, origin=self)
             self._update_title()
-        self._update_skipped()
+        if changes.row_ids is None or changes.store_replaced:
+            # an edit writes only rows the app can read: the count of unreadable ones stays
+            self._update_skipped()
 
     def _on_lanes_changed(self, lanes: frozenset[Lane]) -> None:
         for lane in Lane:

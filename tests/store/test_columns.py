@@ -173,3 +173,54 @@ def test_columns_patched_after_each_edit_equal_columns_read_again(tmp_path):
         assert columns.max_duration >= again.max_duration
         assert all(columns.index_of(int(i)) == n for n, i in enumerate(again.ids))
     store.close()
+
+
+def test_ids_are_found_after_many_edits_and_after_the_lookup_is_built_again(tmp_path, monkeypatch):
+    """An edit lays its ids over the shared id lookup instead of copying it; past a few the
+    lookup is built again. Either way every id is found where a fresh read puts it."""
+    import explorer.store.columns as columns_module
+    from explorer.store.columns import patch_columns
+    from explorer.store.edits import add_event, delete_events, event_state, update_event
+    from tests.store.factory import event
+
+    monkeypatch.setattr(columns_module, "MAX_EDITED_LOOKUPS", 5)
+    store = Store(tmp_path / "lookup.db")
+    store.add_events(event(f"e{i}", f"2010-01-{1 + i % 28:02d}") for i in range(60))
+    columns = load_columns(store)
+    assert columns.index_of(int(columns.ids[0])) == 0
+    shared = []
+    for step in range(12):
+        if step % 3 == 0:
+            changes = add_event(store, event(f"new{step}", f"2009-12-{1 + step:02d}"))
+        elif step % 3 == 1:
+            key = f"e{step}"
+            moved = replace_date(store.event(key), f"2011-0{1 + step % 9}")
+            changes = update_event(store, moved, event_state(store, key).revision)
+        else:
+            changes = delete_events(store, [f"e{step}"])
+        before = columns
+        columns = patch_columns(store, columns, changes.row_ids)
+        again = read_columns_from_sql(store)
+        assert np.array_equal(columns.ids, again.ids)
+        assert [columns.index_of(int(i)) for i in again.ids] == list(range(len(again)))
+        gone = set(before.ids.tolist()) - set(again.ids.tolist())
+        assert all(columns.index_of(i) is None for i in gone)
+        assert columns.index_of(10**9) is None and columns.index_of(-3) is None
+        shared.append(columns._lookup is not None and columns._lookup.days is before._lookup.days)
+    # the first edits share the old table; once the edits outgrow it, it is built anew
+    assert shared[:2] == [True, True] and False in shared
+    store.close()
+
+
+def replace_date(event, text):
+    from dataclasses import replace
+
+    return replace(event, when=FuzzyDate.parse(text))
+
+
+def test_ids_are_found_in_columns_whose_days_are_not_whole_numbers():
+    from explorer.store.columns import _columns
+
+    columns = _columns(np.array([3, 1, 2]), [0.5, 0.5, 2.25], [1.0, 1.0, 3.0], [0, 0, 0],
+                       [True, True, True])  # fmt: skip
+    assert [columns.index_of(i) for i in (3, 1, 2, 4)] == [0, 1, 2, None]

@@ -293,3 +293,16 @@ def test_the_bundled_keys_are_read_from_their_own_small_index(tmp_path):
 def test_a_new_store_has_16_kib_pages(tmp_path):
     store = new_store(tmp_path)
     assert store.execute("PRAGMA page_size").fetchone()[0] == 16384
+
+
+def test_summaries_of_many_ids_come_in_the_order_asked_with_none_for_no_event(tmp_path):
+    store = new_store(tmp_path)
+    store.add_events(event(f"e{i}", f"2010-01-{1 + i % 28:02d}") for i in range(1200))
+    ids = [store.id_of(f"e{i}") for i in range(1199, -1, -1)]  # more than one statement's worth
+    asked = [ids[3], 10**9, *ids]
+    got = store.summaries(asked)
+    assert len(got) == len(asked)
+    assert got[1] is None
+    assert [s.id for s in got[2:]] == ids and got[0] == store.summary(ids[3])
+    assert store.summaries([]) == []
+    store.close()

@@ -66,3 +66,49 @@ def test_an_edit_of_what_the_annotations_draw_asks_for_a_full_layout(
     changes = delete_events(store, ["troops-2017"])
     columns = patch_columns(store, model.columns, changes.row_ids)
     assert patch_timeline_model(model, columns, changes.row_ids) is None
+
+
+def test_a_long_run_of_random_edits_keeps_the_patched_model_equal_to_a_full_layout(
+    small_store,  # noqa: F811 (the fixture imported above)
+):
+    """Points and spans in every lane, many on the same day: forty random adds, moves and
+    deletes, each patched into the last patched model and compared with a full layout."""
+    import datetime as dt
+
+    store = small_store
+    rng = np.random.default_rng(7)
+    kinds = ["summit", "visit", "agreement", "un_resolution", "ministerial_meeting", "other"]
+
+    def random_date():
+        first = dt.date(2005, 1, 1) + dt.timedelta(days=int(rng.integers(0, 40)) * 30)
+        if rng.random() < 0.4:  # a span drawn in a span row
+            return f"{first.isoformat()}/{(first + dt.timedelta(days=int(rng.integers(45, 900)))).isoformat()}"
+        return first.isoformat()
+
+    for i in range(30):
+        store.add_events([event(f"seed{i}", random_date(), kinds[i % len(kinds)])])
+    model = load_timeline_model(store, load_columns(store))
+    keys = [f"seed{i}" for i in range(30)]
+    for step in range(40):
+        action = rng.choice(["add", "move", "delete"]) if keys else "add"
+        if action == "add":
+            key = f"added{step}"
+            changes = add_event(store, event(key, random_date(), kinds[step % len(kinds)]))
+            keys.append(key)
+        elif action == "move":
+            key = keys[int(rng.integers(len(keys)))]
+            moved = replace(store.event(key), when=FuzzyDate.parse(random_date()))
+            changes = update_event(store, moved, event_state(store, key).revision)
+        else:
+            key = keys.pop(int(rng.integers(len(keys))))
+            changes = delete_events(store, [key])
+        columns = patch_columns(store, model.columns, changes.row_ids)
+        patched = patch_timeline_model(model, columns, changes.row_ids)
+        assert patched is not None, step
+        assert_same_layout(patched, load_timeline_model(store, columns))
+        # each event's drawn row is the row its lane part holds for it
+        for part in (*patched.points.values(), *patched.spans.values()):
+            assert np.array_equal(patched.drawn.span_row[part.index], part.span_row)
+            assert np.array_equal(patched.drawn.end[part.index], part.end)
+        model = patched
+    assert sum(len(part) for part in model.spans.values()) > 5  # spans were patched too

@@ -112,3 +112,39 @@ def test_a_long_run_of_random_edits_keeps_the_patched_model_equal_to_a_full_layo
             assert np.array_equal(patched.drawn.end[part.index], part.end)
         model = patched
     assert sum(len(part) for part in model.spans.values()) > 5  # spans were patched too
+
+
+def test_the_kind_filters_model_is_patched_as_filtering_the_patched_model_would(
+    small_store,  # noqa: F811 (the fixture imported above)
+):
+    """With a kind filter on, an edit patches the filter's model too: the same lanes as
+    filtering the whole patched model again, whether the edited event's kind is shown or not."""
+    from explorer.store.columns import KIND_ORDER
+    from explorer.timeline.model import with_kinds
+    from explorer.timeline.patching import patch_filtered_model
+
+    store = small_store
+    hidden = {"visit", "summit"}
+    codes = np.array([i for i, k in enumerate(KIND_ORDER) if k.value not in hidden], np.intp)
+    whole = load_timeline_model(store, load_columns(store))
+    shown = with_kinds(whole, codes)
+    assert shown is not whole
+    edits = [
+        lambda: add_event(store, event("hidden-point", "2012-06-01", "visit")),
+        lambda: add_event(store, event("shown-point", "2012-06-01", "agreement")),
+        lambda: add_event(store, event("shown-span", "2011-01-01/2012-12-31", "agreement")),
+        lambda: update_event(
+            store,
+            replace(store.event("shown-point"), when=FuzzyDate.parse("2008")),
+            event_state(store, "shown-point").revision,
+        ),
+        lambda: delete_events(store, ["hidden-point", "shown-span", "visit-2010"]),
+    ]
+    for edit in edits:
+        changes = edit()
+        columns = patch_columns(store, whole.columns, changes.row_ids)
+        patched = patch_timeline_model(whole, columns, changes.row_ids)
+        shown = patch_filtered_model(shown, whole, patched, changes.row_ids, codes)
+        assert_same_layout(shown, with_kinds(patched, codes))
+        assert_same_layout(shown, with_kinds(load_timeline_model(store, columns), codes))
+        whole = patched

@@ -22,7 +22,7 @@ from explorer.store.columns import KIND_ORDER, LANE_ORDER
 from explorer.timeline.builder import FrameBuilder
 from explorer.timeline.frame import STACK_MAX, Elide, Frame, Measure, PixelMapping
 from explorer.timeline.model import TimelineModel, load_timeline_model, with_kinds
-from explorer.timeline.patching import patch_timeline_model
+from explorer.timeline.patching import EditSplice, patch_filtered_model, patch_timeline_model
 from explorer.timeline.picking import event_point, gap_at, pick, stack_at
 from explorer.timeline.spoken import place_in_lane, view_text
 from explorer.timeline.titles import TitleCache
@@ -106,26 +106,43 @@ class TimelineWidget(QWidget):
         (the view fits it): re-read the annotations over the shared columns."""
         if not changes.any or changes.row_ids == ():  # a note or a bookmark: nothing moved
             return
-        if changes.row_ids and not (changes.opened or changes.store_replaced):
-            patched = patch_timeline_model(
-                self.whole_model, self.open_store.columns, changes.row_ids
-            )
-            if patched is not None:
-                self._follow_edit(patched, changes.row_ids)
-                return
+        if (
+            changes.row_ids
+            and not (changes.opened or changes.store_replaced)
+            and self._follow_edit(changes.row_ids)
+        ):
+            return
         kept = None if changes.opened else self.visible_range()
         self._load()
         self.set_range(*(kept or self.full_range()))
 
-    def _follow_edit(self, model: TimelineModel, row_ids: tuple[int, ...]) -> None:
-        """An edit laid into the model in place: titles, limits, the kind filter, overview and
-        search mask follow; the view stays where it is."""
+    def _follow_edit(self, row_ids: tuple[int, ...]) -> bool:
+        """An edit laid into the model in place (False when it touched what the annotations
+        draw): the kind filter's model and the search mask are patched alike, titles, limits
+        and overview follow; the view stays where it is."""
+        whole, shown = self.whole_model, self.model
+        columns = self.open_store.columns
+        patched = patch_timeline_model(whole, columns, row_ids)
+        if patched is None:
+            return False
         kept = self.visible_range()
-        self.whole_model = self.model = model
+        if shown is not whole:
+            shown = patch_filtered_model(shown, whole, patched, row_ids, self._kind_codes())
+        else:
+            shown = patched
+        if self._match_mask is not None:
+            edit = EditSplice.of(whole.columns, columns, row_ids)
+            matches = self.view_state.search_matches or ()
+            found = [int(columns.ids[q]) in matches for q in edit.added]
+            self._match_mask = edit.splice.apply(self._match_mask, found)
+            self._search_version += 1
+        self.whole_model, self.model = patched, shown
         self.titles.forget(row_ids)
-        self.titles.fetch_many(i for i in row_ids if model.columns.index_of(int(i)) is not None)
-        self._set_limits_and_overview()
+        self.titles.fetch_many(i for i in row_ids if columns.index_of(int(i)) is not None)
+        self._set_limits()
+        self._show_model()
         self.set_range(*kept)
+        return True
 
     def _load(self) -> None:
         """Load the open store's annotations and titles over its columns."""
@@ -141,18 +158,27 @@ class TimelineWidget(QWidget):
 
     def _set_limits_and_overview(self) -> None:
         """Zoom limits, the overview, the kind filter and the search mask of the model."""
+        self._set_limits()
+        self._kinds_changed(self.view_state.kinds)
+        self._search_changed(self.view_state.search_matches)
+
+    def _set_limits(self) -> None:
+        """How far the view zooms and pans, and the overview's extent: the model's span."""
         first, last = self.full_range()
         self.view_box.setLimits(
             xMin=first, xMax=last, minXRange=MIN_RANGE_DAYS, maxXRange=last - first, yMin=0, yMax=1
         )
         self.overview.set_extent(first, last)
-        self._kinds_changed(self.view_state.kinds)
-        self._search_changed(self.view_state.search_matches)
 
-    def _kinds_changed(self, kinds) -> None:
+    def _kind_codes(self) -> np.ndarray:
+        return np.array([KIND_ORDER.index(kind) for kind in self.view_state.kinds], np.intp)
+
+    def _kinds_changed(self, _kinds=None) -> None:
         """Draw only the kinds the filter shows, on the timeline and the overview alike."""
-        codes = np.array([KIND_ORDER.index(kind) for kind in kinds], np.intp)
-        self.model = with_kinds(self.whole_model, codes)
+        self.model = with_kinds(self.whole_model, self._kind_codes())
+        self._show_model()
+
+    def _show_model(self) -> None:
         parts = [*self.model.points.values(), *self.model.spans.values()]
         self.overview.strip.set_events([(part.start, part.end_sorted) for part in parts])
         self.item.update()

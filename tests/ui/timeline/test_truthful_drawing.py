@@ -104,3 +104,63 @@ def test_an_unsourced_troop_stretch_says_so_when_hovered(make_window, qtbot):
             break
     else:
         raise AssertionError("no gap tooltip")
+
+
+def _drawn(window, key) -> tuple[bool, bool]:
+    """(drawn as a glyph, drawn dimmed) for the event ``key`` in the frame on screen, the view
+    a few weeks around the event."""
+    row_id = window.store.id_of(key)
+    day = float(window.store.summary(row_id).when.start_day)
+    window.view_state.set_visible_range(day - 20, day + 20)
+    window.timeline.viewport_widget().repaint()
+    frame = window.timeline.current_frame()
+    position = window.columns.index_of(window.store.id_of(key))
+    at = np.flatnonzero(frame.glyph_pos == position) if position is not None else []
+    return (len(at) > 0, bool(frame.glyph_dim[at].all()) if len(at) else False)
+
+
+def test_an_edit_under_a_kind_filter_and_a_search_is_drawn_as_a_fresh_window_would(
+    make_window, qtbot
+):
+    """An edit is laid into the filtered, searched timeline in place: a visit stays hidden
+    while visits are unticked, a summit shows, and one not matching the search is dimmed."""
+    import dataclasses
+
+    from explorer.store import edits
+    from explorer.ui.editing.commands import AddEvent, EditEvent
+    from tests.store.factory import event
+
+    window = make_window()
+    box = window.list_panel.kind_boxes[EventKind.VISIT]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
+    assert EventKind.VISIT not in window.view_state.kinds
+    qtbot.keyClicks(window.list_panel.search_box, "Warsaw")
+    qtbot.waitUntil(lambda: window.view_state.search_matches is not None)
+    history = window.editing.history
+    assert history.push(AddEvent(history, event("a-visit", "2016-07-08", "visit")))
+    assert history.push(
+        AddEvent(history, event("warsaw-talks", "2012-03-01", "summit", "Warsaw talks"))
+    )
+    assert history.push(AddEvent(history, event("lisbon-talks", "2012-03-02", "summit")))
+    # at once, before the search runs again: the mask was patched with the edit
+    matches = list(window.view_state.search_matches)
+    assert np.array_equal(window.timeline._match_mask, np.isin(window.columns.ids, matches))
+    qtbot.waitUntil(
+        lambda: window.store.id_of("warsaw-talks") in (window.view_state.search_matches or ())
+    )
+    assert _drawn(window, "a-visit") == (False, False)  # its kind is unticked
+    assert _drawn(window, "warsaw-talks") == (True, False)  # shown, a match
+    assert _drawn(window, "lisbon-talks") == (True, True)  # shown, not a match: dimmed
+    state = edits.event_state(window.store, "lisbon-talks")
+    moved = dataclasses.replace(state.event, kind=EventKind.VISIT)
+    assert history.push(EditEvent(history, state, moved))
+    assert _drawn(window, "lisbon-talks") == (False, False)  # now a visit: hidden
+    # what the patched timeline draws is what a fresh window on the same store draws
+    patched = window.timeline.current_frame()
+    box.click()  # visits back on, then off: the filter's model is built afresh
+    box.click()
+    window.timeline.viewport_widget().repaint()
+    fresh = window.timeline.current_frame()
+    assert np.array_equal(patched.glyph_pos, fresh.glyph_pos)
+    assert np.array_equal(patched.glyph_dim, fresh.glyph_dim)
+    assert patched.label_ids == fresh.label_ids

@@ -104,11 +104,12 @@ class _IdLookup:
             and int(columns.ids.min()) >= 0
             and top <= 2 * n + 1024
             and NO_DAY < columns.start[0] <= columns.start[-1] < -NO_DAY
-            and np.array_equal(columns.start, np.floor(columns.start))
         ):
-            days = np.full(top, NO_DAY, np.int32)
-            days[columns.ids] = columns.start
-            return _IdLookup(days=days)
+            whole = columns.start.astype(np.int32)
+            if np.array_equal(whole, columns.start):  # whole days, as a store holds them
+                days = np.full(top, NO_DAY, np.int32)
+                days[columns.ids] = whole
+                return _IdLookup(days=days)
         return _IdLookup(sorter=np.argsort(columns.ids, kind="stable"))
 
     def day_of(self, event_id: int) -> float | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from explorer.domain.events import Changes, Event, EventSummary, LinkedEvent
 from explorer.store.columns import EventColumns, load_columns, patch_columns
@@ -23,9 +23,6 @@ class SelectedEvent:
     state: EventState  # the user's part: revision, note, bookmark, the dataset's version
 
 
-PREPARE_AFTER_MS = 300
-
-
 class OpenStore(QObject):
     """Owns the open store and its columns; ``changed`` carries a Changes record for every
     change (an import, another store opened, an edit), after the columns are re-read."""
@@ -37,11 +34,6 @@ class OpenStore(QObject):
         self._store = store
         self._columns = load_columns(store)
         self._selected: SelectedEvent | None = None
-        # the first edit needs the columns' id lookup (a few ms at a million events): built
-        # once the window has painted, not in the way of the first frame
-        self._prepare = QTimer(self, singleShot=True, interval=PREPARE_AFTER_MS)
-        self._prepare.timeout.connect(lambda: self._columns.prepare_lookup())
-        self._prepare.start()
 
     @property
     def store(self) -> Store:
@@ -59,11 +51,16 @@ class OpenStore(QObject):
             return
         if changes.row_ids is None or changes.store_replaced:
             self._columns = load_columns(self._store)
-            self._prepare.start()
         else:  # an edit: the few events it moved are patched in, not every event re-read
             self._columns = patch_columns(self._store, self._columns, changes.row_ids)
         self._selected = None
         self.changed.emit(changes)
+
+    def prepare_for_edits(self) -> None:
+        """Build what an edit looks events up with (a few ms at a million events), so that the
+        edit itself does not wait for it: called as an editor opens. Kept for when it is
+        needed rather than built at start, where it would hold memory in a window only read."""
+        self._columns.prepare_lookup()
 
     def replace(self, store: Store) -> None:
         """Show ``store`` instead (File > Open Store); the old one is closed after the panes

@@ -173,6 +173,7 @@ class WindowEditing(QObject):
         if not self.writable():
             return
         editor = EventEditor(self.store, None, self.window)
+        self.window.open_store.prepare_for_edits()  # while the editor is on screen
         if editor.exec() and editor.result_event is not None:
             self.history.push(AddEvent(self.history, editor.result_event))
 
@@ -184,6 +185,7 @@ class WindowEditing(QObject):
         if state is None:
             return
         editor = EventEditor(self.store, state, self.window)
+        self.window.open_store.prepare_for_edits()
         if editor.exec() and editor.result_event is not None and editor.result_event != state.event:
             self.history.push(EditEvent(self.history, state, editor.result_event))
 

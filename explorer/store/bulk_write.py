@@ -1,7 +1,7 @@
 """Writing many events in one transaction: what ``import`` and ``generate`` (and so the bench) share.
 
 Per-row trigger work and random-order index inserts made a million-row write minutes long.
-:func:`bulk_transaction` drops the event table's AFTER INSERT triggers named in
+:func:`bulk_transaction` drops the event table's triggers named in
 :data:`BULK_TRIGGERS` (and, when asked, its secondary indexes), lets the caller insert, then puts
 them back and does the triggers' work once over all new rows. The schema changes are part of
 the transaction: a rollback brings every trigger and index back as it was.
@@ -15,15 +15,21 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 
+from explorer.store.change_log import EVERYTHING
 from explorer.store.errors import StoreError
 from explorer.store.search import BEGIN_BULK_SEARCH, FILL_SEARCH_INDEX
 from explorer.store.store import Store
 
+LOG_EVERYTHING = f"INSERT INTO event_change (row_id, key) VALUES ({EVERYTHING}, '')"
 # trigger -> the statements doing its work over every new row (``id >= ?``) at once.
 # Triggers not named here keep firing row by row.
 BULK_TRIGGERS = {
     "event_after_insert": FILL_SEARCH_INDEX,
     "columns_cache_after_insert": ("DELETE FROM columns_cache",),
+    # the change log (migration 0009) gets one entry saying "everything", not one per row
+    "event_change_after_insert": (LOG_EVERYTHING,),
+    "event_change_after_update": (LOG_EVERYTHING,),
+    "event_change_after_delete": (LOG_EVERYTHING,),
 }
 # a bigger page cache while writing keeps the key index in memory (KiB, negative = size)
 BULK_CACHE_KIB = 128 << 10

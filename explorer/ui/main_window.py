@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from explorer.domain.dates import END_DAY, FIRST_DAY, date_of
 from explorer.domain.events import Changes, Lane
 from explorer.locations import APP_NAME
+from explorer.store.change_log import trim_change_log
 from explorer.store.columns import KIND_ORDER, EventColumns, repack_if_stale
 from explorer.store.errors import StoreError
 from explorer.store.store import Store
@@ -236,6 +237,7 @@ class MainWindow(QMainWindow):
         # locked by another writer or the disk is full: the next start reads the events instead
         with contextlib.suppress(StoreError):
             repack_if_stale(self.store)
+            trim_change_log(self.store)
         super().closeEvent(event)
 
     # -- linking ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from explorer.domain.events import Changes, Event, EventSummary, LinkedEvent
+from explorer.store.change_log import changes_since, newest_change
 from explorer.store.columns import EventColumns, load_columns, patch_columns
 from explorer.store.edits import EventState, event_state
 from explorer.store.store import Store
@@ -32,6 +33,9 @@ class OpenStore(QObject):
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
+        # where the store's change log stood when the columns were read (taken first: a
+        # change committed meanwhile is laid in again, which changes nothing)
+        self._seen_change = newest_change(store)
         self._columns = load_columns(store)
         self._selected: SelectedEvent | None = None
 
@@ -50,11 +54,31 @@ class OpenStore(QObject):
         if not changes.any:
             return
         if changes.row_ids is None or changes.store_replaced:
+            self._seen_change = newest_change(self._store)
             self._columns = load_columns(self._store)
         else:  # an edit: the few events it moved are patched in, not every event re-read
             self._columns = patch_columns(self._store, self._columns, changes.row_ids)
         self._selected = None
         self.changed.emit(changes)
+
+    def follow_other_writers(self, origin: object) -> None:
+        """Another window or program committed to the store: the events its change log names
+        are laid in as an edit of this window's would be; a bulk write, or more than a couple
+        of thousand events, reads everything again."""
+        logged = changes_since(self._store, self._seen_change)
+        if logged is None:
+            self.notify(Changes(store_replaced=True, origin=origin))
+            return
+        self._seen_change = logged.newest
+        if logged.row_ids:
+            self.notify(
+                Changes(
+                    updated=logged.present,
+                    removed=logged.gone,
+                    row_ids=logged.row_ids,
+                    origin=origin,
+                )
+            )
 
     def prepare_for_edits(self) -> None:
         """Build what an edit looks events up with (a few ms at a million events), so that the

@@ -163,3 +163,40 @@ def test_closing_after_an_edit_repacks_the_columns_for_a_fast_next_start(
         fresh = read_columns_from_sql(store)
         assert len(cached) == len(fresh) == 6001
         assert (cached.ids == fresh.ids).all() and (cached.start == fresh.start).all()
+
+
+def test_another_windows_edits_are_laid_in_not_read_again(qtbot, make_window, monkeypatch):
+    """The second window follows the first's add and delete through the store's change log,
+    patching its columns with the events named there; only a bulk import reads everything."""
+    import explorer.ui.open_store as open_store_module
+    from explorer.ui.editing.commands import AddEvent, DeleteEvents
+
+    first = make_window()
+    second = make_window()
+    loads = []
+    real_load = open_store_module.load_columns
+    monkeypatch.setattr(
+        open_store_module, "load_columns", lambda store: loads.append(store) or real_load(store)
+    )
+    history = first.editing.history
+    assert history.push(AddEvent(history, event("seen-elsewhere", "2013-04-01")))
+    row_id = first.store.id_of("seen-elsewhere")
+    second.editing.follow_other_windows()
+    assert second.columns.index_of(row_id) is not None
+    day = float(second.columns.start[second.columns.index_of(row_id)])
+    second.view_state.set_visible_range(day - 10, day + 10)
+    second.timeline.viewport_widget().repaint()
+    frame = second.timeline.current_frame()
+    assert second.columns.index_of(row_id) in frame.glyph_pos.tolist()
+    assert history.push(DeleteEvents(history, ["seen-elsewhere"], "Seen elsewhere"))
+    second.editing.follow_other_windows()
+    assert second.columns.index_of(row_id) is None
+    assert loads == []  # both followed without reading every event
+    assert len(second.columns) == len(first.columns)
+    # a bulk write cannot be named event by event: the second window reads everything
+    from tests.store.factory import write_in_bulk
+
+    write_in_bulk(first.store, [{"key": "bulk", "kind": "other", "title": "Bulk",
+                                 "start_day": 15000, "end_day": 15001, "precision": "day"}])  # fmt: skip
+    second.editing.follow_other_windows()
+    assert len(loads) == 1 and second.columns.index_of(first.store.id_of("bulk")) is not None

@@ -434,7 +434,7 @@ class WindowEditing(QObject):
         version = self._store_data_version()
         if version != self._data_version and version != -1:
             self._data_version = version
-            self.window.open_store.notify(Changes(store_replaced=True, origin=self))
+            self.window.open_store.follow_other_writers(origin=self)
 
     def _select_key(self, key: str | None) -> None:
         event_id = self.store.id_of(key) if key else None

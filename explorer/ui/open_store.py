@@ -3,12 +3,12 @@ the selected event as read once, and the one signal every change reaches the pan
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, Signal
 
 from explorer.domain.events import Changes, Event, EventSummary, LinkedEvent
-from explorer.store.change_log import changes_since, newest_change
+from explorer.store.change_log import MAX_NAMED, changes_since, newest_change
 from explorer.store.columns import EventColumns, load_columns, patch_columns
 from explorer.store.edits import EventState, event_state
 from explorer.store.store import Store
@@ -53,6 +53,9 @@ class OpenStore(QObject):
         """Something committed to the store: re-read once, then tell every pane."""
         if not changes.any:
             return
+        if changes.row_ids is not None and len(changes.row_ids) > MAX_NAMED:
+            # so many events (a restore of thousands) that reading all is quicker than patching
+            changes = replace(changes, row_ids=None)
         if changes.row_ids is None or changes.store_replaced:
             self._seen_change = newest_change(self._store)
             self._columns = load_columns(self._store)

@@ -102,3 +102,29 @@ def test_one_selection_reads_the_store_once_for_every_pane(make_window, qtbot):
     repeated = sorted({s for s in statements if statements.count(s) > 1})
     assert repeated == []
     assert sum(f"WHERE e.id = {event_id}" in s for s in statements) == 1
+
+
+def test_an_edit_of_more_events_than_are_patched_reads_every_event_again(make_window, monkeypatch):
+    """Deleting and restoring more events at once than it patches one by one, the window reads
+    the store again: its columns are those a fresh read gives."""
+    import numpy as np
+
+    import explorer.ui.open_store as open_store_module
+    from explorer.store.columns import read_columns_from_sql
+    from explorer.ui.editing.commands import DeleteEvents
+
+    window = make_window()
+    monkeypatch.setattr(open_store_module, "MAX_NAMED", 2)
+    seen = record_changes(window)
+    history = window.editing.history
+    keys = ["riga-summit-2006", "bucharest-summit-2008", "lisbon-summit-2010"]
+    assert all(window.store.id_of(k) is not None for k in keys)
+    assert history.push(DeleteEvents(history, keys, "three events"))
+    assert seen[-1].row_ids is None  # read again, not patched
+    for key in keys:
+        assert window.store.id_of(key) is None
+    assert history.undo()  # restored: read again too
+    assert seen[-1].row_ids is None
+    fresh = read_columns_from_sql(window.store)
+    assert np.array_equal(window.columns.ids, fresh.ids)
+    assert window.timeline.model.columns is window.columns

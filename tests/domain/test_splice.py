@@ -69,3 +69,19 @@ def test_a_splice_leaves_its_source_alone_and_refuses_what_does_not_fit():
         Splice(5, [], [2]).apply(array, [])
     with pytest.raises(ValueError, match="for 5 elements"):
         Splice(5, [], []).apply(np.arange(4))
+
+
+def test_a_splice_writes_into_a_buffer_given_and_refuses_one_that_cannot_hold_it():
+    array = np.arange(6, dtype=np.int64)
+    splice = Splice(6, [2], [0, 4])
+    buffer = np.full(10, -9, np.int64)
+    spliced = splice.apply(array, [70, 80], out=buffer)
+    assert spliced.tolist() == [70, 0, 1, 3, 80, 4, 5]
+    assert np.shares_memory(spliced, buffer) and buffer[7:].tolist() == [-9, -9, -9]
+    with pytest.raises(ValueError, match="too short"):
+        splice.apply(array, [70, 80], out=np.zeros(6, np.int64))
+    with pytest.raises(ValueError, match="another type"):
+        splice.apply(array, [70, 80], out=np.zeros(10, np.int32))
+    with pytest.raises(ValueError, match="holds the array"):
+        big = np.arange(20, dtype=np.int64)
+        Splice(6, [2], [0, 4]).apply(big[:6], [1, 2], out=big)

@@ -224,3 +224,29 @@ def test_ids_are_found_in_columns_whose_days_are_not_whole_numbers():
     columns = _columns(np.array([3, 1, 2]), [0.5, 0.5, 2.25], [1.0, 1.0, 3.0], [0, 0, 0],
                        [True, True, True])  # fmt: skip
     assert [columns.index_of(i) for i in (3, 1, 2, 4)] == [0, 1, 2, None]
+
+
+def test_an_edit_is_written_into_spare_buffers_when_they_fit(tmp_path):
+    from explorer.store.columns import COLUMN_NAMES, patch_columns
+    from explorer.store.edits import add_event
+    from tests.store.factory import event
+
+    store = Store(tmp_path / "spares.db")
+    store.add_events(event(f"e{i}", f"2010-01-{1 + i % 28:02d}") for i in range(40))
+    columns = load_columns(store)
+    spares = columns.spare_buffers(room=1)
+    changes = add_event(store, event("added", "2010-01-05"))
+    patched = patch_columns(store, columns, changes.row_ids, spares)
+    again = read_columns_from_sql(store)
+    for name in COLUMN_NAMES:
+        assert np.shares_memory(getattr(patched, name), spares[name]), name
+        assert np.array_equal(getattr(patched, name), getattr(again, name)), name
+    # buffers too short for two more events are left alone, and the edit still lands
+    short = patched.spare_buffers(room=1)
+    add_event(store, event("one", "2011-01-01"))
+    add_event(store, event("two", "2011-01-02"))
+    ids = (store.id_of("one"), store.id_of("two"))
+    twice = patch_columns(store, patched, ids, short)
+    assert not np.shares_memory(twice.ids, short["ids"])
+    assert np.array_equal(twice.ids, read_columns_from_sql(store).ids)
+    store.close()

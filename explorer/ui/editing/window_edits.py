@@ -176,6 +176,7 @@ class WindowEditing(QObject):
         self.window.open_store.prepare_for_edits()  # while the editor is on screen
         if editor.exec() and editor.result_event is not None:
             self.history.push(AddEvent(self.history, editor.result_event))
+        self.window.open_store.drop_edit_buffers()
 
     def edit_event(self) -> None:
         """Edit > Edit Event: the editor over the selected event."""
@@ -188,6 +189,7 @@ class WindowEditing(QObject):
         self.window.open_store.prepare_for_edits()
         if editor.exec() and editor.result_event is not None and editor.result_event != state.event:
             self.history.push(EditEvent(self.history, state, editor.result_event))
+        self.window.open_store.drop_edit_buffers()
 
     def delete_event(self) -> None:
         """Edit > Delete Event: into Deleted events; Undo brings it back."""

@@ -128,8 +128,8 @@ class TimelineWidget(QWidget):
         kept = self.visible_range()
         if shown is not whole:
             shown = patch_filtered_model(shown, whole, patched, row_ids, self._kind_codes())
-        else:
-            shown = patched
+        else:  # nothing was filtered out, but the edit may bring an event of a hidden kind
+            shown = with_kinds(patched, self._kind_codes())
         if self._match_mask is not None:
             edit = EditSplice.of(whole.columns, columns, row_ids)
             matches = self.view_state.search_matches or ()

@@ -164,3 +164,25 @@ def test_an_edit_under_a_kind_filter_and_a_search_is_drawn_as_a_fresh_window_wou
     assert np.array_equal(patched.glyph_pos, fresh.glyph_pos)
     assert np.array_equal(patched.glyph_dim, fresh.glyph_dim)
     assert patched.label_ids == fresh.label_ids
+
+
+def test_an_event_of_an_unticked_kind_the_store_had_none_of_stays_hidden(
+    make_window, qtbot, tmp_path
+):
+    """Visits unticked in a store without visits: the filter hides nothing yet, and the first
+    visit added is hidden as the filter says."""
+    from explorer.store import Store
+    from explorer.ui.editing.commands import AddEvent
+    from tests.store.factory import event
+
+    path = tmp_path / "no-visits.sqlite3"
+    with Store(path) as store:
+        store.add_events([event("talks", "2012-03-01", "summit", "Talks")])
+    window = make_window(path)
+    box = window.list_panel.kind_boxes[EventKind.VISIT]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
+    assert EventKind.VISIT not in window.view_state.kinds
+    history = window.editing.history
+    assert history.push(AddEvent(history, event("first-visit", "2012-03-02", "visit")))
+    assert _drawn(window, "first-visit") == (False, False)
+    assert _drawn(window, "talks") == (True, False)

@@ -13,6 +13,8 @@ from explorer.store.store import Store
 EVERYTHING = -1  # the row id a bulk write logs: too much changed to name
 # past this many changed events a window reads everything again rather than patch each
 MAX_NAMED = 2_000
+# log entries read at most: an edit logs an event once or a few times (its row and its revision)
+MAX_ENTRIES = 4 * MAX_NAMED
 KEEP = 10_000  # entries kept when the log is trimmed
 
 
@@ -41,12 +43,12 @@ def changes_since(store: Store, seq: int) -> LoggedChanges | None:
         return None
     rows = store.execute(
         "SELECT seq, row_id, key FROM event_change WHERE seq > ? ORDER BY seq LIMIT ?",
-        (seq, MAX_NAMED * 4 + 1),
+        (seq, MAX_ENTRIES + 1),
     ).fetchall()
     if not rows:
         return LoggedChanges(seq, (), (), ())
     row_ids = {row_id for _seq, row_id, _key in rows}
-    if EVERYTHING in row_ids or len(row_ids) > MAX_NAMED or len(rows) > MAX_NAMED * 4:
+    if EVERYTHING in row_ids or len(row_ids) > MAX_NAMED or len(rows) > MAX_ENTRIES:
         return None
     keys = sorted({key for _seq, _row_id, key in rows})
     marks = ",".join("?" * len(keys))

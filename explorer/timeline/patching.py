@@ -31,12 +31,16 @@ SPAN_ROWS = 3
 
 
 def patch_timeline_model(
-    model: TimelineModel, columns: EventColumns, row_ids: tuple[int, ...]
+    model: TimelineModel,
+    columns: EventColumns,
+    row_ids: tuple[int, ...],
+    edit: EditSplice | None = None,
 ) -> TimelineModel | None:
     """``model`` over the new ``columns`` in which the events ``row_ids`` were taken out and
-    read again; None when the change touches what the annotations draw (lay out anew then)."""
+    read again (``edit``: where, when the caller has worked it out); None when the change
+    touches what the annotations draw (lay out anew then)."""
     old = model.columns
-    edit = EditSplice.of(old, columns, row_ids)
+    edit = edit or EditSplice.of(old, columns, row_ids)
     if _touches_annotations(model, old, edit, columns, row_ids):
         return None
     splice, old_positions, new_positions = edit.splice, edit.removed, edit.added
@@ -66,16 +70,15 @@ def patch_filtered_model(
     filtered: TimelineModel,
     whole: TimelineModel,
     patched_whole: TimelineModel,
-    row_ids: tuple[int, ...],
+    edit: EditSplice,
     kind_codes: np.ndarray,
 ) -> TimelineModel:
     """The kind filter's model (``with_kinds(whole, kind_codes)``) after the edit that made
-    ``patched_whole`` of ``whole``: its lane parts patched the same way, with only the added
+    ``patched_whole`` of ``whole`` (``edit``): its lane parts patched the same way, with only the added
     events of the kinds shown, over the patched whole model's columns and drawn intervals.
     What :func:`~explorer.timeline.model.with_kinds` would give, without filtering a million
     events again."""
     columns, drawn = patched_whole.columns, patched_whole.drawn
-    edit = EditSplice.of(filtered.columns, columns, row_ids)
     shown = np.zeros(256, bool)
     shown[np.asarray(kind_codes, np.intp)] = True
     added = np.asarray(edit.added, np.int64)

@@ -121,7 +121,7 @@ def test_the_kind_filters_model_is_patched_as_filtering_the_patched_model_would(
     filtering the whole patched model again, whether the edited event's kind is shown or not."""
     from explorer.store.columns import KIND_ORDER
     from explorer.timeline.model import with_kinds
-    from explorer.timeline.patching import patch_filtered_model
+    from explorer.timeline.patching import EditSplice, patch_filtered_model
 
     store = small_store
     hidden = {"visit", "summit"}
@@ -144,7 +144,8 @@ def test_the_kind_filters_model_is_patched_as_filtering_the_patched_model_would(
         changes = edit()
         columns = patch_columns(store, whole.columns, changes.row_ids)
         patched = patch_timeline_model(whole, columns, changes.row_ids)
-        shown = patch_filtered_model(shown, whole, patched, changes.row_ids, codes)
+        edit = EditSplice.of(whole.columns, columns, changes.row_ids)
+        shown = patch_filtered_model(shown, whole, patched, edit, codes)
         assert_same_layout(shown, with_kinds(patched, codes))
         assert_same_layout(shown, with_kinds(load_timeline_model(store, columns), codes))
         whole = patched

@@ -122,16 +122,16 @@ class TimelineWidget(QWidget):
         and overview follow; the view stays where it is."""
         whole, shown = self.whole_model, self.model
         columns = self.open_store.columns
-        patched = patch_timeline_model(whole, columns, row_ids)
+        edit = EditSplice.of(whole.columns, columns, row_ids)
+        patched = patch_timeline_model(whole, columns, row_ids, edit)
         if patched is None:
             return False
         kept = self.visible_range()
         if shown is not whole:
-            shown = patch_filtered_model(shown, whole, patched, row_ids, self._kind_codes())
+            shown = patch_filtered_model(shown, whole, patched, edit, self._kind_codes())
         else:  # nothing was filtered out, but the edit may bring an event of a hidden kind
             shown = with_kinds(patched, self._kind_codes())
         if self._match_mask is not None:
-            edit = EditSplice.of(whole.columns, columns, row_ids)
             matches = self.view_state.search_matches or ()
             found = [int(columns.ids[q]) in matches for q in edit.added]
             self._match_mask = edit.splice.apply(self._match_mask, found)

@@ -223,7 +223,11 @@ class Store(StoreFile):
 
     def summary(self, event_id: int) -> EventSummary | None:
         """The summary of one event by row id."""
-        return self.summaries((event_id,))[0]
+        row = self.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM event e WHERE e.id = ? AND {VALID_EVENT}", (event_id,)
+        )
+        row = row.fetchone()
+        return _summary(row) if row else None
 
     def summaries(self, ids: Sequence[int]) -> list[EventSummary | None]:
         """The summaries of these row ids in their order (None where there is none), read with

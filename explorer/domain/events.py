@@ -229,6 +229,12 @@ class Changes:
     row_ids: tuple[int, ...] | None = None
 
     @property
+    def names_rows(self) -> bool:
+        """True for an edit: the rows that moved are named (``row_ids``), so the shared columns
+        and the panes are patched with them; False when everything is read again."""
+        return self.row_ids is not None and not (self.store_replaced or self.opened)
+
+    @property
     def any(self) -> bool:
         """True when anything changed."""
         return bool(

@@ -228,7 +228,7 @@ class EventListPanel(QWidget):
         the timeline shows the edit first."""
         if not changes.any:
             return
-        if changes.row_ids is not None and not (changes.opened or changes.store_replaced):
+        if changes.names_rows:
             self._edit_timer.start()
             return
         self.model.set_store(self._open_store.store)

@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
 
     def _status_after_change(self, changes: Changes) -> None:
         # an edit: counted on the next turn of the loop, once the timeline shows it
-        if changes.row_ids is not None and not (changes.opened or changes.store_replaced):
+        if changes.names_rows:
             self._status_timer.start()
         else:
             self._update_status()
@@ -263,7 +263,7 @@ class MainWindow(QMainWindow):
         if changes.opened:
             self.view_state.select(None, origin=self)
             self._update_title()
-        if changes.row_ids is None or changes.store_replaced:
+        if not changes.names_rows:
             # an edit writes only rows the app can read: the count of unreadable ones stays
             self._update_skipped()
 

@@ -57,7 +57,7 @@ class OpenStore(QObject):
         if changes.row_ids is not None and len(changes.row_ids) > MAX_NAMED:
             # so many events (a restore of thousands) that reading all is quicker than patching
             changes = replace(changes, row_ids=None)
-        if changes.row_ids is None or changes.store_replaced:
+        if not changes.names_rows:
             self._seen_change = newest_change(self._store)
             self._spares = None
             self._columns = load_columns(self._store)

@@ -59,7 +59,7 @@ class DetailView(QScrollArea):
         a note saved from this pane is already shown as it is)."""
         if changes.origin is self and changes.row_ids == ():
             return
-        if changes.row_ids is not None and not (changes.opened or changes.store_replaced):
+        if changes.names_rows:
             self._cache = {}
             record = self.pane.record if self.pane is not None else None
             touched = {*changes.added, *changes.updated, *changes.removed}

@@ -106,11 +106,7 @@ class TimelineWidget(QWidget):
         (the view fits it): re-read the annotations over the shared columns."""
         if not changes.any or changes.row_ids == ():  # a note or a bookmark: nothing moved
             return
-        if (
-            changes.row_ids
-            and not (changes.opened or changes.store_replaced)
-            and self._follow_edit(changes.row_ids)
-        ):
+        if changes.names_rows and self._follow_edit(changes.row_ids):
             return
         kept = None if changes.opened else self.visible_range()
         self._load()
